@@ -1,0 +1,42 @@
+package org.fengqiao.access;
+
+import java.util.Set;
+
+import org.fengqiao.organisation.Role;
+import org.fengqiao.organisation.StaffUser;
+import org.fengqiao.organisation.Unit;
+
+/**
+ * The authenticated staff user behind a request, with their unit and jurisdiction.
+ */
+public record Actor(long userId, String username, String displayName, Unit unit, Set<Role> roles, String gridCode) {
+
+    public Actor {
+        roles = Set.copyOf(roles);
+    }
+
+    public static Actor of(StaffUser user, Unit unit) {
+        return new Actor(user.id(), user.username(), user.displayName(), unit, user.roles(), user.gridCode());
+    }
+
+    public long unitId() {
+        return unit.id();
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Role... any) {
+        for (Role r : any) {
+            if (roles.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Jurisdiction jurisdiction() {
+        return new Jurisdiction(unit.isCentre() ? unit.regionCode().prefix() : null, unit.id());
+    }
+}

@@ -1,0 +1,59 @@
+package org.fengqiao.access;
+
+import java.util.List;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import org.fengqiao.organisation.Staff;
+import org.fengqiao.organisation.Units;
+
+/**
+ * Checks a username and password against the staff directory; the resulting principal is the {@link Actor}.
+ */
+@Component
+class StaffAuthenticationProvider implements AuthenticationProvider {
+
+    private final Staff staff;
+    private final Units units;
+    private final LoginAttempts attempts;
+
+    StaffAuthenticationProvider(Staff staff, Units units, LoginAttempts attempts) {
+        this.staff = staff;
+        this.units = units;
+        this.attempts = attempts;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (attempts.blocked(username)) {
+            throw new LockedException("too many failed attempts");
+        }
+        Actor actor = staff.authenticate(username, credentials == null ? null : credentials.toString())
+                .flatMap(u -> units.find(u.unitId()).filter(unit -> unit.active()).map(unit -> Actor.of(u, unit)))
+                .orElseThrow(() -> {
+                    attempts.failed(username);
+                    return new BadCredentialsException("bad credentials");
+                });
+        attempts.succeeded(username);
+        return authenticated(actor);
+    }
+
+    static UsernamePasswordAuthenticationToken authenticated(Actor actor) {
+        List<SimpleGrantedAuthority> authorities = actor.roles().stream()
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(actor, null, authorities);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,106 @@
+package org.fengqiao.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Something that happened to a case, named in the past tense. Events are appended, never changed; the
+ * timeline (全程留痕) is read from them. Who, when, the status change and the reason are recorded alongside
+ * (see {@link RecordedEvent}); the records here carry what is specific to each step.
+ */
+public sealed interface CaseEvent {
+
+    /** The event's name as stored, e.g. {@code CaseAssigned}. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    record CaseRegistered(String channel, String kind, String categoryCode, String disputeType, String regionCode,
+                          String gridCode, long registeringUnit, long ownerUnit, String riskLevel) implements CaseEvent {
+    }
+
+    record CaseTriaged(String kind, String categoryCode, String disputeType, boolean urgent, String riskLevel)
+            implements CaseEvent {
+    }
+
+    record CaseAssigned(long unitId, String ruleCode, String routingReason, Instant acceptDueAt, Instant handleDueAt,
+                        String handlePolicy) implements CaseEvent {
+    }
+
+    record CaseAccepted(long unitId) implements CaseEvent {
+    }
+
+    record CaseReturned(long unitId) implements CaseEvent {
+    }
+
+    record CaseTransferred(long fromUnit, long toUnit, Instant acceptDueAt, Instant handleDueAt) implements CaseEvent {
+    }
+
+    record CaseEscalated(long fromOwnerUnit, long toOwnerUnit, Long fromHandlingUnit) implements CaseEvent {
+    }
+
+    record ProgressNoted() implements CaseEvent {
+    }
+
+    record MediationSessionRecorded(long sessionId, Instant heldAt, String place, String mediators, String result)
+            implements CaseEvent {
+    }
+
+    record JointUnitAdded(long unitId) implements CaseEvent {
+    }
+
+    record ExtensionRequested(long requestId, Instant currentDueAt, Instant requestedDueAt) implements CaseEvent {
+    }
+
+    record ExtensionApproved(long requestId, Instant previousDueAt, Instant newDueAt) implements CaseEvent {
+    }
+
+    record ExtensionRefused(long requestId) implements CaseEvent {
+    }
+
+    record SupervisionIssued(long noticeId, Instant dueAt) implements CaseEvent {
+    }
+
+    /** A deadline passed without the step being done ({@code step} is ACCEPT or HANDLE). */
+    record DeadlineMissed(String step, Instant dueAt) implements CaseEvent {
+    }
+
+    record CaseChased(long noticeId, Instant missedDueAt) implements CaseEvent {
+    }
+
+    record CaseReported(long noticeId, Instant chasedAt) implements CaseEvent {
+    }
+
+    record CaseClosed(String outcome, boolean resolved, boolean onTime, Instant revisitDueAt) implements CaseEvent {
+    }
+
+    record AgreementRecorded(long agreementId, LocalDate effectiveOn, Instant confirmationDueAt) implements CaseEvent {
+    }
+
+    record ConfirmationReferred(long agreementId, Long courtUnit) implements CaseEvent {
+    }
+
+    record CaseEvaluated(String rating, String source) implements CaseEvent {
+    }
+
+    record ClosureUpheld() implements CaseEvent {
+    }
+
+    record CaseReopened(String cause, long unitId, Instant handleDueAt) implements CaseEvent {
+    }
+
+    record CaseArchived() implements CaseEvent {
+    }
+
+    record CaseRevisited(long revisitId, String method, String result) implements CaseEvent {
+    }
+
+    record CaseMerged(long masterCaseId, String masterTrackingCode) implements CaseEvent {
+    }
+
+    record DuplicateMerged(long duplicateCaseId, String duplicateTrackingCode) implements CaseEvent {
+    }
+
+    record AttachmentAdded(long attachmentId, String filename, String contentType, long sizeBytes) implements CaseEvent {
+    }
+}

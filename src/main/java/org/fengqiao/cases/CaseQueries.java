@@ -1,0 +1,323 @@
+package org.fengqiao.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import org.fengqiao.access.Actor;
+import org.fengqiao.access.Jurisdiction;
+import org.fengqiao.audit.AuditLog;
+import org.fengqiao.cases.CaseViews.*;
+import org.fengqiao.categories.Categories;
+import org.fengqiao.deadlines.Deadlines;
+import org.fengqiao.organisation.Unit;
+import org.fengqiao.organisation.Units;
+import org.fengqiao.platform.ChinaTime;
+import org.fengqiao.platform.ProblemException;
+import org.fengqiao.regions.DivisionCode;
+import org.fengqiao.regions.Region;
+import org.fengqiao.regions.Regions;
+
+/**
+ * Reads cases for a caller. Every query is limited to the caller's jurisdiction in SQL; a case outside it
+ * reads exactly like one that does not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseQueries {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final CaseRepository repository;
+    private final Units units;
+    private final Regions regions;
+    private final Categories categories;
+    private final Deadlines deadlines;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CaseQueries(JdbcClient jdbc, CaseRepository repository, Units units, Regions regions, Categories categories,
+                Deadlines deadlines, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.units = units;
+        this.regions = regions;
+        this.categories = categories;
+        this.deadlines = deadlines;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The case, if it exists and the actor's jurisdiction reaches it. */
+    public Optional<CaseView> find(Actor actor, long id) {
+        return repository.load(id, actor.jurisdiction()).map(c -> view(actor, c));
+    }
+
+    /** The case or a 404 that reads the same whether the case is missing or out of reach. */
+    public CaseView get(Actor actor, long id) {
+        return find(actor, id).orElseThrow(() -> notFound(id));
+    }
+
+    static ProblemException.NotFound notFound(Object id) {
+        return new ProblemException.NotFound("case.notFound", id);
+    }
+
+    /** Looks a case up by its tracking code (as a person may type it). */
+    public Optional<CaseView> findByTrackingCode(Actor actor, String code) {
+        return TrackingCode.normalise(code)
+                .flatMap(c -> jdbc.sql("select id from cases where tracking_code = ?").param(c).query(Long.class).optional())
+                .flatMap(id -> find(actor, id));
+    }
+
+    private CaseView view(Actor actor, Case c) {
+        Case.State s = c.state();
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                select c.source_ref, c.title, c.description, c.address, c.latitude, c.longitude, c.grid_code,
+                       c.people_involved, c.amount_involved, c.registered_at, c.registering_unit, c.closed_at,
+                       c.closed_on_time, c.evaluated_at, c.revisit_due_at, c.revisited_at, c.archived_at,
+                       c.risk_reasons::text as risk_reasons, u.display_name as registered_by
+                from cases c join staff_user u on u.id = c.registered_by where c.id = ?
+                """).param(s.id()).query((rs, n) -> {
+            Instant due = s.status() == CaseStatus.ASSIGNED && s.acceptDueAt() != null
+                    && (s.handleDueAt() == null || s.acceptDueAt().isBefore(s.handleDueAt())) ? s.acceptDueAt()
+                    : s.handleDueAt();
+            boolean running = s.status().isOpen() && due != null;
+            String grid = rs.getString("grid_code");
+            return new CaseView(s.id(), s.trackingCode(), s.status(), s.kind(), s.channel(), rs.getString("source_ref"),
+                    categoryRef(s.categoryCode()), disputeRef(s.disputeType()), rs.getString("title"),
+                    rs.getString("description"),
+                    new Location(rs.getString("address"), (Double) rs.getObject("latitude"),
+                            (Double) rs.getObject("longitude"), s.region().value(), regions.pathName(s.region()), grid,
+                            grid == null ? null : regions.find(grid).map(Region::name).orElse(null)),
+                    rs.getInt("people_involved"), rs.getBigDecimal("amount_involved"), s.urgent(),
+                    new Risk(s.riskLevel(), json.readValue(rs.getString("risk_reasons"), STRINGS)),
+                    unitRef(rs.getLong("registering_unit")), unitRef(s.ownerUnit()),
+                    s.handlingUnit() == null ? null : unitRef(s.handlingUnit()),
+                    s.jointUnits().stream().sorted().map(this::unitRef).toList(),
+                    s.routingRule() == null ? null : new Routing(s.routingRule(), s.routingReason()),
+                    new CaseViews.Deadlines(s.assignedAt(), s.acceptDueAt(), s.acceptedAt(), s.handleDueAt(), s.handlePolicy(),
+                            running ? deadlines.workingDaysLeft(due, now) : null, s.overdueSince() != null,
+                            s.overdueSince(), s.chasedAt(), s.reportedAt(), s.extensionCount(), s.pendingExtension()),
+                    s.supervised(), s.outcome(), s.outcome() == null ? null : s.outcome().isResolved(),
+                    CaseRepository.instant(rs, "closed_at"), (Boolean) rs.getObject("closed_on_time"), s.rating(),
+                    CaseRepository.instant(rs, "evaluated_at"), CaseRepository.instant(rs, "revisit_due_at"),
+                    CaseRepository.instant(rs, "revisited_at"), CaseRepository.instant(rs, "archived_at"),
+                    s.mergedInto(), s.returnCount(), s.reopenCount(), CaseRepository.instant(rs, "registered_at"),
+                    rs.getString("registered_by"), maskedParties(s.id()), CasePermissions.allowed(actor, c),
+                    s.version());
+        }).single();
+    }
+
+    Ref categoryRef(String code) {
+        return code == null ? null : new Ref(code, categories.find(code).map(cat -> cat.path()).orElse(code));
+    }
+
+    private Ref disputeRef(String code) {
+        return code == null ? null : new Ref(code, categories.disputeType(code).map(d -> d.nameZh()).orElse(code));
+    }
+
+    UnitRef unitRef(long id) {
+        return units.find(id).map(u -> new UnitRef(u.id(), u.name(), u.kind().name()))
+                .orElse(new UnitRef(id, "#" + id, null));
+    }
+
+    private List<PartyView> maskedParties(long caseId) {
+        return jdbc.sql("select id, role, name, phone, id_number, address from case_party where case_id = ? order by id")
+                .param(caseId)
+                .query((rs, n) -> new PartyView(rs.getLong("id"), PartyRole.valueOf(rs.getString("role")),
+                        PartyMasking.name(rs.getString("name")), PartyMasking.phone(rs.getString("phone")),
+                        PartyMasking.idNumber(rs.getString("id_number")), PartyMasking.address(rs.getString("address")),
+                        true))
+                .list();
+    }
+
+    /**
+     * Shows a party's personal data in full. The reveal is recorded in the audit log in the same transaction.
+     */
+    @Transactional
+    public PartyView revealParty(Actor actor, long caseId, long partyId, String purpose) {
+        repository.load(caseId, actor.jurisdiction()).orElseThrow(() -> notFound(caseId));
+        if (actor.roles().equals(java.util.Set.of(org.fengqiao.organisation.Role.ADMIN))) {
+            throw new ProblemException.Forbidden("party.revealForbidden");
+        }
+        PartyView party = jdbc.sql("""
+                        select id, role, name, phone, id_number, address from case_party where case_id = ? and id = ?
+                        """).params(caseId, partyId)
+                .query((rs, n) -> new PartyView(rs.getLong("id"), PartyRole.valueOf(rs.getString("role")),
+                        rs.getString("name"), rs.getString("phone"), rs.getString("id_number"), rs.getString("address"),
+                        false))
+                .optional().orElseThrow(() -> new ProblemException.NotFound("party.notFound", partyId));
+        audit.record(actor.userId(), actor.unitId(), AuditLog.Action.REVEAL_PARTY, caseId, "party:" + partyId,
+                purpose == null ? Map.of() : Map.of("purpose", purpose));
+        return party;
+    }
+
+    /** The case's timeline, oldest first. */
+    public List<TimelineEntry> timeline(Actor actor, long caseId) {
+        repository.load(caseId, actor.jurisdiction()).orElseThrow(() -> notFound(caseId));
+        return jdbc.sql("""
+                select e.id, e.type, e.occurred_at, e.actor_user_id, u.display_name, e.actor_unit_id, e.from_status,
+                       e.to_status, e.reason, e.data::text as data
+                from case_event e left join staff_user u on u.id = e.actor_user_id
+                where e.case_id = ? order by e.id
+                """).param(caseId).query((rs, n) -> new TimelineEntry(rs.getLong("id"), rs.getString("type"),
+                CaseRepository.instant(rs, "occurred_at"), CaseRepository.longOrNull(rs, "actor_user_id"),
+                rs.getString("display_name"), CaseRepository.longOrNull(rs, "actor_unit_id"),
+                unitName(CaseRepository.longOrNull(rs, "actor_unit_id")), status(rs, "from_status"),
+                status(rs, "to_status"), rs.getString("reason"), json.readValue(rs.getString("data"), MAP))).list();
+    }
+
+    private String unitName(Long id) {
+        return id == null ? null : units.find(id).map(Unit::name).orElse(null);
+    }
+
+    private static CaseStatus status(ResultSet rs, String column) throws SQLException {
+        String s = rs.getString(column);
+        return s == null ? null : CaseStatus.valueOf(s);
+    }
+
+    /**
+     * A page of cases matching the filter within the actor's jurisdiction.
+     */
+    public Page<CaseSummary> list(Actor actor, CaseFilter filter, CaseFilter.Sort sort, int page, int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw new ProblemException.InvalidInput("size", "case.badPage");
+        }
+        Where where = where(actor.jurisdiction(), filter);
+        long total = where.bind(jdbc.sql("select count(*) from cases c where " + where.sql)).query(Long.class).single();
+        List<CaseSummary> items = total == 0 ? List.of() : where.bind(jdbc.sql("""
+                        select c.id, c.tracking_code, c.status, c.kind, c.channel, c.title, c.category_code,
+                               c.dispute_type, c.region_code, c.handling_unit, c.registered_at, c.handle_due_at,
+                               c.overdue_since, c.risk_level, c.urgent, c.supervised, c.outcome, c.rating
+                        from cases c where """ + where.sql + " order by " + sort.sql + " limit :limit offset :offset"))
+                .param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> summary(rs)).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** All cases matching the filter (for exports), in pages of 1,000 rows, capped at {@code max}. */
+    public List<CaseSummary> listAll(Actor actor, CaseFilter filter, CaseFilter.Sort sort, int max) {
+        List<CaseSummary> all = new ArrayList<>();
+        for (int page = 0; all.size() < max; page++) {
+            Page<CaseSummary> p = list(actor, filter, sort, page, 500);
+            all.addAll(p.items());
+            if (p.items().size() < 500) {
+                break;
+            }
+        }
+        return all.size() > max ? all.subList(0, max) : all;
+    }
+
+    private CaseSummary summary(ResultSet rs) throws SQLException {
+        String region = rs.getString("region_code");
+        Long unit = CaseRepository.longOrNull(rs, "handling_unit");
+        return new CaseSummary(rs.getLong("id"), rs.getString("tracking_code"),
+                CaseStatus.valueOf(rs.getString("status")), CaseKind.valueOf(rs.getString("kind")),
+                Channel.valueOf(rs.getString("channel")), rs.getString("title"), categoryRef(rs.getString("category_code")),
+                rs.getString("dispute_type"), region, regions.find(region).map(Region::name).orElse(region),
+                unit == null ? null : unitRef(unit), CaseRepository.instant(rs, "registered_at"),
+                CaseRepository.instant(rs, "handle_due_at"), rs.getObject("overdue_since") != null,
+                RiskLevel.valueOf(rs.getString("risk_level")), rs.getBoolean("urgent"), rs.getBoolean("supervised"),
+                rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")));
+    }
+
+    /** A WHERE clause with its parameters. */
+    record Where(String sql, Map<String, Object> params) {
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+            params.forEach(spec::param);
+            return spec;
+        }
+    }
+
+    static Where where(Jurisdiction j, CaseFilter f) {
+        StringBuilder sql = new StringBuilder(CaseRepository.IN_JURISDICTION);
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("jPrefix", j.regionPrefix());
+        p.put("jUnit", j.unitId());
+        if (!f.statuses().isEmpty()) {
+            sql.append(" and c.status = any(cast(:statuses as text[]))");
+            p.put("statuses", f.statuses().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (f.kind() != null) {
+            sql.append(" and c.kind = :kind");
+            p.put("kind", f.kind().name());
+        }
+        if (f.channel() != null) {
+            sql.append(" and c.channel = :channel");
+            p.put("channel", f.channel().name());
+        }
+        if (f.categoryCode() != null && !f.categoryCode().isBlank()) {
+            sql.append(" and c.category_code like :category");
+            p.put("category", f.categoryCode().replaceAll("[^0-9]", "") + "%");
+        }
+        if (f.disputeType() != null && !f.disputeType().isBlank()) {
+            sql.append(" and c.dispute_type = :disputeType");
+            p.put("disputeType", f.disputeType());
+        }
+        if (f.region() != null && !f.region().isBlank()) {
+            if (!DivisionCode.isValid(f.region())) {
+                throw new ProblemException.InvalidInput("region", "region.code.invalid");
+            }
+            sql.append(" and c.region_code like :region");
+            p.put("region", DivisionCode.of(f.region()).prefix() + "%");
+        }
+        if (f.unitId() != null) {
+            sql.append(" and c.handling_unit = :unit");
+            p.put("unit", f.unitId());
+        }
+        if (f.overdue() != null) {
+            sql.append(f.overdue() ? " and c.overdue_since is not null and c.status in ('ASSIGNED', 'IN_PROGRESS')"
+                    : " and (c.overdue_since is null or c.status not in ('ASSIGNED', 'IN_PROGRESS'))");
+        }
+        if (f.from() != null) {
+            sql.append(" and c.registered_at >= :from");
+            p.put("from", CaseRepository.ts(ChinaTime.startOf(f.from())));
+        }
+        if (f.to() != null) {
+            sql.append(" and c.registered_at < :to");
+            p.put("to", CaseRepository.ts(ChinaTime.endOf(f.to())));
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            String[] words = f.text().strip().split("\\s+");
+            for (int i = 0; i < Math.min(words.length, 5); i++) {
+                sql.append(" and (c.title || ' ' || c.description || ' ' || coalesce(c.address, '') || ' ' || c.tracking_code)"
+                        + " ilike :text").append(i).append(" escape '\\'");
+                p.put("text" + i, "%" + words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        if (f.minRisk() != null) {
+            sql.append(" and c.risk_level = any(cast(:risks as text[]))");
+            p.put("risks", java.util.Arrays.stream(RiskLevel.values()).filter(r -> r.ordinal() >= f.minRisk().ordinal())
+                    .map(Enum::name).toArray(String[]::new));
+        }
+        if (f.supervised() != null) {
+            sql.append(" and c.supervised = :supervised");
+            p.put("supervised", f.supervised());
+        }
+        if (f.trackingCode() != null && !f.trackingCode().isBlank()) {
+            sql.append(" and c.tracking_code = :trackingCode");
+            p.put("trackingCode", TrackingCode.normalise(f.trackingCode()).orElse("-"));
+        }
+        return new Where(sql.toString(), p);
+    }
+}

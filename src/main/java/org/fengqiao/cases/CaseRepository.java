@@ -1,0 +1,291 @@
+package org.fengqiao.cases;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import org.fengqiao.access.Jurisdiction;
+import org.fengqiao.cases.CaseCommands.PartyInput;
+import org.fengqiao.regions.DivisionCode;
+
+/**
+ * Stores cases. Every read takes the caller's {@link Jurisdiction} and applies it in SQL, so a case outside
+ * it is never loaded. Writes check the version read, so concurrent changes to one case cannot overwrite each
+ * other.
+ */
+@Repository
+class CaseRepository {
+
+    /** The jurisdiction predicate; {@code c} is the cases table. */
+    static final String IN_JURISDICTION = """
+            (c.region_code like :jPrefix || '%'
+             or exists (select 1 from case_unit cu where cu.case_id = c.id and cu.unit_id = :jUnit))
+            """;
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ObjectMapper json;
+    private final CaseIds ids;
+
+    CaseRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+        this.ids = new CaseIds(() -> jdbc.sql("select nextval('case_id_seq')").query(Long.class).single());
+    }
+
+    long nextId() {
+        return ids.next();
+    }
+
+    /** Facts recorded at registration that the lifecycle itself does not change. */
+    record Facts(String sourceRef, String title, String description, String address, Double latitude, Double longitude,
+                 String gridCode, int peopleInvolved, java.math.BigDecimal amountInvolved, long registeredBy,
+                 long registeringUnit, Instant registeredAt) {
+    }
+
+    void insert(Case c, Facts f, List<PartyInput> parties) {
+        Case.State s = c.state();
+        jdbc.sql("""
+                insert into cases (id, tracking_code, status, kind, channel, source_ref, category_code, dispute_type,
+                    title, description, address, latitude, longitude, region_code, grid_code, people_involved,
+                    amount_involved, urgent, risk_level, risk_reasons, registered_at, registered_by, registering_unit,
+                    owner_unit, handling_unit, routing_rule, routing_reason, assigned_at, accept_due_at, handle_due_at,
+                    handle_policy, version)
+                values (:id, :code, :status, :kind, :channel, :sourceRef, :category, :disputeType, :title, :description,
+                    :address, :lat, :lon, :region, :grid, :people, :amount, :urgent, :risk, cast(:reasons as jsonb),
+                    :registeredAt, :registeredBy, :registeringUnit, :owner, :handler, :rule, :routingReason,
+                    :assignedAt, :acceptDue, :handleDue, :handlePolicy, 0)
+                """)
+                .param("id", s.id()).param("code", s.trackingCode()).param("status", s.status().name())
+                .param("kind", s.kind().name()).param("channel", s.channel().name()).param("sourceRef", f.sourceRef())
+                .param("category", s.categoryCode()).param("disputeType", s.disputeType())
+                .param("title", f.title()).param("description", f.description()).param("address", f.address())
+                .param("lat", f.latitude()).param("lon", f.longitude()).param("region", s.region().value())
+                .param("grid", f.gridCode()).param("people", f.peopleInvolved()).param("amount", f.amountInvolved())
+                .param("urgent", s.urgent()).param("risk", s.riskLevel().name())
+                .param("reasons", json.writeValueAsString(s.riskReasons()))
+                .param("registeredAt", ts(f.registeredAt())).param("registeredBy", f.registeredBy())
+                .param("registeringUnit", f.registeringUnit()).param("owner", s.ownerUnit())
+                .param("handler", s.handlingUnit()).param("rule", s.routingRule())
+                .param("routingReason", s.routingReason()).param("assignedAt", ts(s.assignedAt()))
+                .param("acceptDue", ts(s.acceptDueAt())).param("handleDue", ts(s.handleDueAt()))
+                .param("handlePolicy", s.handlePolicy())
+                .update();
+        if (!parties.isEmpty()) {
+            template.batchUpdate("""
+                    insert into case_party (case_id, role, name, phone, id_number, address) values (?, ?, ?, ?, ?, ?)
+                    """, parties, parties.size(), (ps, p) -> {
+                ps.setLong(1, s.id());
+                ps.setString(2, p.role().name());
+                ps.setString(3, p.name().strip());
+                ps.setString(4, blankToNull(p.phone()));
+                ps.setString(5, p.idNumber() == null ? null : blankToNull(p.idNumber().toUpperCase(java.util.Locale.ROOT)));
+                ps.setString(6, blankToNull(p.address()));
+            });
+        }
+        involve(s.id(), f.registeringUnit(), "REGISTRANT", f.registeredAt());
+        appendEvents(c);
+        afterWrite(c);
+    }
+
+    /**
+     * Writes the case's changed state and its new events, if nobody changed the case since it was read.
+     */
+    void update(Case c) {
+        Case.State s = c.state();
+        int updated = jdbc.sql("""
+                update cases set status = :status, kind = :kind, category_code = :category, dispute_type = :disputeType,
+                    urgent = :urgent, risk_level = :risk, risk_reasons = cast(:reasons as jsonb), owner_unit = :owner,
+                    handling_unit = :handler, routing_rule = :rule, routing_reason = :routingReason,
+                    assigned_at = :assignedAt, accept_due_at = :acceptDue, accepted_at = :acceptedAt,
+                    handle_due_at = :handleDue, handle_policy = :handlePolicy, overdue_since = :overdueSince,
+                    chased_at = :chasedAt, reported_at = :reportedAt, supervised = :supervised,
+                    extension_count = :extensions, pending_extension = :pendingExtension, return_count = :returns,
+                    reopen_count = :reopens, outcome = :outcome, resolved = :resolved, closed_at = :closedAt,
+                    closed_on_time = :onTime, rating = :rating, evaluated_at = :evaluatedAt,
+                    revisit_due_at = :revisitDue, revisited_at = :revisitedAt, archived_at = :archivedAt,
+                    merged_into = :mergedInto, version = version + 1
+                where id = :id and version = :version
+                """)
+                .param("status", s.status().name()).param("kind", s.kind().name()).param("category", s.categoryCode())
+                .param("disputeType", s.disputeType()).param("urgent", s.urgent()).param("risk", s.riskLevel().name())
+                .param("reasons", json.writeValueAsString(s.riskReasons())).param("owner", s.ownerUnit())
+                .param("handler", s.handlingUnit()).param("rule", s.routingRule())
+                .param("routingReason", s.routingReason()).param("assignedAt", ts(s.assignedAt()))
+                .param("acceptDue", ts(s.acceptDueAt())).param("acceptedAt", ts(s.acceptedAt()))
+                .param("handleDue", ts(s.handleDueAt())).param("handlePolicy", s.handlePolicy())
+                .param("overdueSince", ts(s.overdueSince())).param("chasedAt", ts(s.chasedAt()))
+                .param("reportedAt", ts(s.reportedAt())).param("supervised", s.supervised())
+                .param("extensions", s.extensionCount()).param("pendingExtension", s.pendingExtension())
+                .param("returns", s.returnCount()).param("reopens", s.reopenCount())
+                .param("outcome", s.outcome() == null ? null : s.outcome().name())
+                .param("resolved", s.outcome() == null ? null : s.outcome().isResolved())
+                .param("closedAt", ts(s.closedAt())).param("onTime", s.closedOnTime())
+                .param("rating", s.rating() == null ? null : s.rating().name())
+                .param("evaluatedAt", ts(s.evaluatedAt())).param("revisitDue", ts(s.revisitDueAt()))
+                .param("revisitedAt", ts(s.revisitedAt())).param("archivedAt", ts(s.archivedAt()))
+                .param("mergedInto", s.mergedInto()).param("id", s.id()).param("version", s.version())
+                .update();
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("case " + s.id() + " changed concurrently");
+        }
+        appendEvents(c);
+        afterWrite(c);
+    }
+
+    /** Records which units became involved through the new events (handlers, joint handlers). */
+    private void afterWrite(Case c) {
+        for (RecordedEvent e : c.newEvents()) {
+            switch (e.event()) {
+                case CaseEvent.CaseAssigned a -> involve(c.id(), a.unitId(), "HANDLER", e.occurredAt());
+                case CaseEvent.CaseTransferred t -> involve(c.id(), t.toUnit(), "HANDLER", e.occurredAt());
+                case CaseEvent.JointUnitAdded j -> involve(c.id(), j.unitId(), "JOINT", e.occurredAt());
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void involve(long caseId, long unitId, String role, Instant since) {
+        jdbc.sql("""
+                insert into case_unit (case_id, unit_id, role, since) values (?, ?, ?, ?) on conflict do nothing
+                """).params(caseId, unitId, role, ts(since)).update();
+    }
+
+    private void appendEvents(Case c) {
+        List<RecordedEvent> events = c.newEvents();
+        template.batchUpdate("""
+                insert into case_event (case_id, type, occurred_at, actor_user_id, actor_unit_id, from_status,
+                                        to_status, reason, data)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                """, events, events.size(), (ps, e) -> {
+            ps.setLong(1, c.id());
+            ps.setString(2, e.event().type());
+            ps.setObject(3, ts(e.occurredAt()));
+            ps.setObject(4, e.actorUserId());
+            ps.setObject(5, e.actorUnitId());
+            ps.setString(6, e.from() == null ? null : e.from().name());
+            ps.setString(7, e.to() == null ? null : e.to().name());
+            ps.setString(8, e.reason());
+            ps.setString(9, json.writeValueAsString(e.event()));
+        });
+    }
+
+    /** Loads a case the jurisdiction reaches. */
+    Optional<Case> load(long id, Jurisdiction j) {
+        return jdbc.sql("select c.*, " + JOINT_UNITS + " from cases c where c.id = :id and " + IN_JURISDICTION)
+                .param("id", id).param("jPrefix", j.regionPrefix()).param("jUnit", j.unitId())
+                .query((rs, n) -> map(rs)).optional();
+    }
+
+    /** Loads a case for the platform's own automatic steps (no jurisdiction). */
+    Optional<Case> loadForSystem(long id) {
+        return jdbc.sql("select c.*, " + JOINT_UNITS + " from cases c where c.id = :id")
+                .param("id", id).query((rs, n) -> map(rs)).optional();
+    }
+
+    private static final String JOINT_UNITS = """
+            array(select cu.unit_id from case_unit cu where cu.case_id = c.id and cu.role = 'JOINT'
+                  and cu.unit_id is distinct from c.handling_unit) as joint_units
+            """;
+
+    private Case map(ResultSet rs) throws SQLException {
+        return new Case(new Case.State(rs.getLong("id"), rs.getString("tracking_code"),
+                DivisionCode.of(rs.getString("region_code")), CaseKind.valueOf(rs.getString("kind")),
+                Channel.valueOf(rs.getString("channel")), rs.getString("category_code"), rs.getString("dispute_type"),
+                rs.getBoolean("urgent"), RiskLevel.valueOf(rs.getString("risk_level")),
+                json.readValue(rs.getString("risk_reasons"), STRINGS), CaseStatus.valueOf(rs.getString("status")),
+                rs.getLong("owner_unit"), longOrNull(rs, "handling_unit"), longs(rs.getArray("joint_units")),
+                rs.getString("routing_rule"), rs.getString("routing_reason"), instant(rs, "assigned_at"),
+                instant(rs, "accept_due_at"), instant(rs, "accepted_at"), instant(rs, "handle_due_at"),
+                rs.getString("handle_policy"), instant(rs, "overdue_since"), instant(rs, "chased_at"),
+                instant(rs, "reported_at"), rs.getBoolean("supervised"), rs.getInt("extension_count"),
+                longOrNull(rs, "pending_extension"), rs.getInt("return_count"), rs.getInt("reopen_count"),
+                rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
+                instant(rs, "closed_at"), (Boolean) rs.getObject("closed_on_time"),
+                rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")),
+                instant(rs, "evaluated_at"), instant(rs, "revisit_due_at"), instant(rs, "revisited_at"),
+                instant(rs, "archived_at"), longOrNull(rs, "merged_into"), rs.getInt("version")));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Set<Long> longs(Array array) throws SQLException {
+        if (array == null) {
+            return Set.of();
+        }
+        return new HashSet<>(Arrays.asList((Long[]) array.getArray()));
+    }
+
+    static OffsetDateTime ts(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Cases with any of these parties' phone numbers or ID numbers, registered before the given case. */
+    int countCasesWithParties(List<PartyInput> parties, long excludingCaseId) {
+        List<String> phones = new ArrayList<>();
+        List<String> idNumbers = new ArrayList<>();
+        for (PartyInput p : parties) {
+            if (p.phone() != null && !p.phone().isBlank()) {
+                phones.add(p.phone().strip());
+            }
+            if (p.idNumber() != null && !p.idNumber().isBlank()) {
+                idNumbers.add(p.idNumber().strip().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        if (phones.isEmpty() && idNumbers.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                select count(distinct case_id) from case_party
+                where case_id <> :id and (phone = any(cast(:phones as text[])) or id_number = any(cast(:ids as text[])))
+                """).param("id", excludingCaseId).param("phones", phones.toArray(String[]::new))
+                .param("ids", idNumbers.toArray(String[]::new)).query(Integer.class).single();
+    }
+
+    /** Open cases of the same category registered in the same village in the 30 days before {@code at}. */
+    int countSameProblemNearby(String categoryCode, DivisionCode region, Instant at) {
+        if (categoryCode == null) {
+            return 0;
+        }
+        return jdbc.sql("""
+                select count(*) from cases
+                where category_code = ? and region_code = ? and registered_at > ?
+                  and status in ('REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED')
+                """).params(categoryCode, region.value(), ts(at.minus(java.time.Duration.ofDays(30))))
+                .query(Integer.class).single();
+    }
+}

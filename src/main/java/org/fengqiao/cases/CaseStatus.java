@@ -1,0 +1,60 @@
+package org.fengqiao.cases;
+
+import static org.fengqiao.cases.CaseAction.*;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a case stands in the closed loop, and what may happen to it there.
+ *
+ * <pre>
+ *  REGISTERED ──assign──▶ ASSIGNED ──accept──▶ IN_PROGRESS ──close──▶ CLOSED ──archive──▶ ARCHIVED
+ *      ▲  │                 │  ▲                  │   ▲                 │  ▲                 │
+ *      │  └─close (reject)  │  └─transfer─────────┘   │       evaluate  │  └─uphold          │
+ *  escalate               return                     reopen ◀── UNDER_REVIEW ◀┘               │
+ *      │                    ▼                          ▲                                     │
+ *      └──────────────── RETURNED ──assign──▶ …        └──────── revisit (not resolved) ◀────┘
+ *  any open state ──merge──▶ MERGED
+ * </pre>
+ */
+public enum CaseStatus {
+    /** 已登记，待分派: at a centre, waiting for triage and dispatch (also after escalation). */
+    REGISTERED(TRIAGE, ASSIGN, ESCALATE, CLOSE, MERGE, ADD_NOTE, SUPERVISE, ATTACH),
+    /** 已交办，待签收: assigned to a unit that has not yet accepted it. */
+    ASSIGNED(TRIAGE, ASSIGN, ACCEPT, RETURN, TRANSFER, ESCALATE, MERGE, ADD_NOTE, SUPERVISE, ATTACH),
+    /** 办理中: accepted and being handled. */
+    IN_PROGRESS(TRANSFER, ESCALATE, ADD_NOTE, RECORD_MEDIATION, ADD_JOINT_UNIT, REQUEST_EXTENSION,
+            DECIDE_EXTENSION, SUPERVISE, CLOSE, RECORD_AGREEMENT, MERGE, ATTACH),
+    /** 已退回: refused by the unit, back with the dispatcher. */
+    RETURNED(TRIAGE, ASSIGN, ESCALATE, CLOSE, MERGE, ADD_NOTE, SUPERVISE, ATTACH),
+    /** 已办结: closed with an outcome, awaiting evaluation, revisit and archive. */
+    CLOSED(EVALUATE, ARCHIVE, REVISIT, RECORD_AGREEMENT, REFER_CONFIRMATION, ADD_NOTE, ATTACH),
+    /** 复核中: the citizen was dissatisfied; a supervisor decides whether to reopen. */
+    UNDER_REVIEW(CONCLUDE_REVIEW, ADD_NOTE),
+    /** 已归档: the file is frozen; only a revisit (which may reopen) or a confirmation referral remain. */
+    ARCHIVED(REVISIT, REFER_CONFIRMATION),
+    /** 已合并: a duplicate linked to its master case; nothing more happens here. */
+    MERGED();
+
+    private final Set<CaseAction> allowed;
+
+    CaseStatus(CaseAction... allowed) {
+        this.allowed = allowed.length == 0 ? Collections.emptySet()
+                : Collections.unmodifiableSet(EnumSet.of(allowed[0], allowed));
+    }
+
+    public boolean allows(CaseAction action) {
+        return allowed.contains(action);
+    }
+
+    public Set<CaseAction> allowedActions() {
+        return allowed;
+    }
+
+    /** Still waiting for someone to act (counts towards workloads and overdue figures). */
+    public boolean isOpen() {
+        return this == REGISTERED || this == ASSIGNED || this == IN_PROGRESS || this == RETURNED;
+    }
+}

@@ -1,0 +1,78 @@
+package org.fengqiao.cases;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What callers read about cases. Personal data of parties appears only masked here; see
+ * {@link CaseQueries#revealParty}.
+ */
+public final class CaseViews {
+
+    private CaseViews() {
+    }
+
+    public record Ref(String code, String name) {
+    }
+
+    public record UnitRef(long id, String name, String kind) {
+    }
+
+    public record Location(String address, Double latitude, Double longitude, String regionCode, String regionName,
+                           String gridCode, String gridName) {
+    }
+
+    public record Risk(RiskLevel level, List<String> reasons) {
+    }
+
+    public record Routing(String ruleCode, String reason) {
+    }
+
+    /**
+     * @param workingDaysLeft working days until the handling (or, before acceptance, acceptance) deadline;
+     *                        negative when overdue; null when no deadline runs
+     */
+    public record Deadlines(Instant assignedAt, Instant acceptDueAt, Instant acceptedAt, Instant handleDueAt,
+                            String handlePolicy, Integer workingDaysLeft, boolean overdue, Instant overdueSince,
+                            Instant chasedAt, Instant reportedAt, int extensionCount, Long pendingExtensionId) {
+    }
+
+    public record PartyView(long id, PartyRole role, String name, String phone, String idNumber, String address,
+                            boolean masked) {
+    }
+
+    /** Everything about one case, as the caller may see it. */
+    public record CaseView(long id, String trackingCode, CaseStatus status, CaseKind kind, Channel channel,
+                           String sourceRef, Ref category, Ref disputeType, String title, String description,
+                           Location location, int peopleInvolved, BigDecimal amountInvolved, boolean urgent, Risk risk,
+                           UnitRef registeringUnit, UnitRef ownerUnit, UnitRef handlingUnit, List<UnitRef> jointUnits,
+                           Routing routing, Deadlines deadlines, boolean supervised, Outcome outcome, Boolean resolved,
+                           Instant closedAt, Boolean closedOnTime, Rating rating, Instant evaluatedAt,
+                           Instant revisitDueAt, Instant revisitedAt, Instant archivedAt, Long mergedInto,
+                           int returnCount, int reopenCount, Instant registeredAt, String registeredBy,
+                           List<PartyView> parties, Set<CaseAction> allowedActions, int version) {
+    }
+
+    /** A row of a case list. */
+    public record CaseSummary(long id, String trackingCode, CaseStatus status, CaseKind kind, Channel channel,
+                              String title, Ref category, String disputeType, String regionCode, String regionName,
+                              UnitRef handlingUnit, Instant registeredAt, Instant handleDueAt, boolean overdue,
+                              RiskLevel riskLevel, boolean urgent, boolean supervised, Outcome outcome, Rating rating) {
+    }
+
+    /** One entry of the case's timeline, built from its events. */
+    public record TimelineEntry(long id, String type, Instant occurredAt, Long actorUserId, String actorName,
+                                Long actorUnitId, String actorUnitName, CaseStatus from, CaseStatus to, String reason,
+                                Map<String, Object> data) {
+    }
+
+    /** A page of results. */
+    public record Page<T>(List<T> items, int page, int size, long total) {
+        public int totalPages() {
+            return size == 0 ? 0 : (int) ((total + size - 1) / size);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.fengqiao.cases;
+
+import static org.fengqiao.deadlines.DeadlineStep.CHASE;
+import static org.fengqiao.deadlines.DeadlineStep.REPORT;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.fengqiao.deadlines.DeadlineSubject;
+import org.fengqiao.deadlines.Deadlines;
+import org.fengqiao.platform.ChinaTime;
+
+/**
+ * The platform's own steps on missed deadlines: mark the case overdue, chase the unit the working day after
+ * (催办), report it publicly when the chase did not help (通报). The sweep works from the cases' state, not
+ * from timers, so after any downtime the first sweep catches up on everything that fell due meanwhile.
+ * Each case is handled in its own transaction; one failure does not hold up the rest.
+ */
+@Service
+public class DeadlineSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineSweep.class);
+    private static final int BATCH = 200;
+
+    /** How many cases each kind of step touched. */
+    public record Result(int markedOverdue, int chased, int reported) {
+        public int total() {
+            return markedOverdue + chased + reported;
+        }
+    }
+
+    private final CaseRepository repository;
+    private final JdbcClient jdbc;
+    private final Deadlines deadlines;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    DeadlineSweep(CaseRepository repository, JdbcClient jdbc, Deadlines deadlines, PlatformTransactionManager txm,
+                  Clock clock) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+        this.deadlines = deadlines;
+        this.tx = new TransactionTemplate(txm);
+        this.clock = clock;
+    }
+
+    public Result run() {
+        Instant now = clock.instant();
+        int overdue = 0;
+        int chased = 0;
+        int reported = 0;
+        for (List<Long> ids = dueForOverdue(now); !ids.isEmpty(); ids = dueForOverdue(now)) {
+            int done = 0;
+            for (long id : ids) {
+                done += inTransaction(id, c -> c.markOverdue(Case.Step.system(now)));
+            }
+            overdue += done;
+            if (done == 0) {
+                break;
+            }
+        }
+        for (Candidate k : candidates("overdue_since is not null and chased_at is null")) {
+            if (now.isBefore(chaseDue(k.subject(), k.overdueSince()))) {
+                continue;
+            }
+            chased += inTransaction(k.id(), c -> {
+                if (c.overdueSince() == null || c.chasedAt() != null
+                        || now.isBefore(chaseDue(CaseService.subject(c), c.overdueSince()))) {
+                    return false;
+                }
+                long notice = notice(c, "CHASE", now, "案件已于" + Deadlines.lastDayOf(c.overdueSince())
+                        + "超过期限，请立即办理并反馈（自动催办）");
+                c.chase(notice, Case.Step.system(now));
+                return true;
+            });
+        }
+        for (Candidate k : candidates("chased_at is not null and reported_at is null")) {
+            if (now.isBefore(reportDue(k.subject(), k.overdueSince()))) {
+                continue;
+            }
+            reported += inTransaction(k.id(), c -> {
+                if (c.chasedAt() == null || c.reportedAt() != null
+                        || now.isBefore(reportDue(CaseService.subject(c), c.overdueSince()))) {
+                    return false;
+                }
+                long notice = notice(c, "REPORT", now, "案件催办后仍未办结，予以通报");
+                c.report(notice, Case.Step.system(now));
+                return true;
+            });
+        }
+        Result result = new Result(overdue, chased, reported);
+        if (result.total() > 0) {
+            log.info("Deadline sweep: {} marked overdue, {} chased, {} reported", overdue, chased, reported);
+        }
+        return result;
+    }
+
+    /** When the chase for a missed deadline falls due: the start of the working day after its last day. */
+    private Instant chaseDue(DeadlineSubject subject, Instant overdueSince) {
+        return deadlines.triggerAfter(CHASE, subject, Deadlines.lastDayOf(overdueSince)).due();
+    }
+
+    /**
+     * When the report falls due: working days after the day the chase fell due (not after the day it was
+     * actually sent, so that a sweep after downtime does not push the report back).
+     */
+    private Instant reportDue(DeadlineSubject subject, Instant overdueSince) {
+        return deadlines.triggerAfter(REPORT, subject, ChinaTime.dateOf(chaseDue(subject, overdueSince))).due();
+    }
+
+    private List<Long> dueForOverdue(Instant now) {
+        return jdbc.sql("""
+                select id from cases
+                where status in ('ASSIGNED', 'IN_PROGRESS') and overdue_since is null
+                  and (handle_due_at <= :now or (status = 'ASSIGNED' and accept_due_at <= :now))
+                order by id limit :batch
+                """).param("now", CaseRepository.ts(now)).param("batch", BATCH).query(Long.class).list();
+    }
+
+    private record Candidate(long id, Instant overdueSince, DeadlineSubject subject) {
+    }
+
+    private List<Candidate> candidates(String condition) {
+        return jdbc.sql("select id, overdue_since, channel, kind, category_code, urgent from cases"
+                        + " where status in ('ASSIGNED', 'IN_PROGRESS') and " + condition + " order by id")
+                .query((rs, n) -> new Candidate(rs.getLong("id"), CaseRepository.instant(rs, "overdue_since"),
+                        new DeadlineSubject(rs.getString("channel"), rs.getString("kind"), rs.getString("category_code"),
+                                rs.getBoolean("urgent"))))
+                .list();
+    }
+
+    private long notice(Case c, String kind, Instant now, String message) {
+        Long unit = c.handlingUnit() != null ? c.handlingUnit() : c.ownerUnit();
+        return jdbc.sql("""
+                insert into supervision_notice (case_id, kind, unit_id, issued_at, message) values (?, ?, ?, ?, ?)
+                returning id
+                """).params(c.id(), kind, unit, CaseRepository.ts(now), message).query(Long.class).single();
+    }
+
+    private interface CaseStep {
+        boolean apply(Case c);
+    }
+
+    private int inTransaction(long id, CaseStep step) {
+        try {
+            Boolean changed = tx.execute(status -> repository.loadForSystem(id).map(c -> {
+                if (!step.apply(c)) {
+                    return false;
+                }
+                repository.update(c);
+                return true;
+            }).orElse(false));
+            return Boolean.TRUE.equals(changed) ? 1 : 0;
+        } catch (RuntimeException e) {
+            log.warn("Deadline sweep could not update case {}: {}", id, e.toString());
+            return 0;
+        }
+    }
+}

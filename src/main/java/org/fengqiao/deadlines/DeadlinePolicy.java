@@ -1,0 +1,45 @@
+package org.fengqiao.deadlines;
+
+import java.util.Objects;
+
+/**
+ * A named rule fixing the deadline of one step for the matters it matches. Null criteria match anything;
+ * among matching policies the most specific wins.
+ *
+ * @param limitCount for {@link DeadlineStep#EXTENSION_MAX}: how many extensions may be granted
+ */
+public record DeadlinePolicy(long id, String code, DeadlineStep step, String channel, String kind,
+                             String categoryPrefix, Boolean urgent, int amount, DurationUnit unit,
+                             Integer limitCount, String description, boolean active) {
+
+    public enum DurationUnit { WORKING_DAYS, CALENDAR_DAYS, HOURS }
+
+    public boolean matches(DeadlineSubject subject) {
+        return active
+                && (channel == null || channel.equals(subject.channel()))
+                && (kind == null || kind.equals(subject.kind()))
+                && (categoryPrefix == null || subject.categoryCode() != null && subject.categoryCode().startsWith(categoryPrefix))
+                && (urgent == null || urgent == subject.urgent());
+    }
+
+    /** How many criteria this policy sets; urgency weighs most, then channel, kind and category. */
+    public int specificity() {
+        return (urgent != null ? 1000 : 0) + (channel != null ? 100 : 0) + (kind != null ? 10 : 0)
+                + (categoryPrefix != null ? categoryPrefix.length() : 0);
+    }
+
+    /** "13个工作日" / "13 working days" style summary used in explanations. */
+    public String amountText() {
+        return switch (unit) {
+            case WORKING_DAYS -> amount == 0 ? "当日" : amount + "个工作日";
+            case CALENDAR_DAYS -> amount + "日";
+            case HOURS -> amount + "小时";
+        };
+    }
+
+    public DeadlinePolicy {
+        Objects.requireNonNull(code);
+        Objects.requireNonNull(step);
+        Objects.requireNonNull(unit);
+    }
+}
