@@ -39,8 +39,8 @@ insert into calendar_day (day, kind, name) values
 
 -- Deadline policies. For a step, the most specific active policy whose criteria all match the case wins
 -- (null criteria match anything). ACCEPT, HANDLE, REVISIT, SUPERVISION, JUDICIAL_CONFIRMATION and
--- EXTENSION_MAX give the end of the n-th day after the start; CHASE and REPORT give the start of the n-th
--- working day after the missed deadline (or the chase).
+-- EXTENSION_MAX give the end of the n-th day after the start; CHASE and REPORT fall due when offices open
+-- (08:30) on the n-th working day after the missed deadline (or after the chase).
 create table deadline_policy (
     id              bigint generated always as identity primary key,
     code            text    not null unique check (code ~ '^[A-Z0-9_]{2,60}$'),

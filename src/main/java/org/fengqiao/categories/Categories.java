@@ -113,7 +113,7 @@ public class Categories {
      * paths keep their codes; new ones get the next free number under their parent. Bad lines are reported and
      * skipped; everything else is written in one transaction.
      */
-    @Transactional
+    @Transactional(rollbackFor = Exception.class)
     public ImportReport importTaxonomy(Reader tsv) throws IOException {
         Map<String, Category> existing = new HashMap<>();
         list().forEach(c -> existing.put(c.path(), c));

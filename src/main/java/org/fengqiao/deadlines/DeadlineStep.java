@@ -21,7 +21,7 @@ public enum DeadlineStep {
     /** The longest extension that may be granted, and how many times (延期). */
     EXTENSION_MAX(Anchor.END_OF_DAY);
 
-    /** Whether the deadline falls at the end of the n-th day or at the start of it. */
+    /** Whether the deadline falls at the end of the n-th day or when offices open on it. */
     public enum Anchor { END_OF_DAY, START_OF_DAY }
 
     private final Anchor anchor;

@@ -86,7 +86,7 @@ public class Deadlines {
     }
 
     /**
-     * When an automatic step (chase, report) becomes due: the start of the n-th working day after
+     * When an automatic step (chase, report) becomes due: office opening (08:30) on the n-th working day after
      * {@code day}, e.g. the working day after the last day of a missed deadline.
      */
     public Deadline triggerAfter(DeadlineStep step, DeadlineSubject subject, LocalDate day) {
@@ -95,8 +95,8 @@ public class Deadlines {
         }
         DeadlinePolicy policy = policyFor(step, subject);
         Instant at = switch (policy.unit()) {
-            case WORKING_DAYS -> ChinaTime.startOf(calendar.addWorkingDays(day, Math.max(1, policy.amount())));
-            case CALENDAR_DAYS -> ChinaTime.startOf(day.plusDays(Math.max(1, policy.amount())));
+            case WORKING_DAYS -> ChinaTime.officeOpens(calendar.addWorkingDays(day, Math.max(1, policy.amount())));
+            case CALENDAR_DAYS -> ChinaTime.officeOpens(day.plusDays(Math.max(1, policy.amount())));
             case HOURS -> ChinaTime.endOf(day).plus(Duration.ofHours(policy.amount()));
         };
         return new Deadline(at, policy);

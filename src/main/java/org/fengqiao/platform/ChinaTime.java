@@ -23,6 +23,13 @@ public final class ChinaTime {
         return day.plusDays(1).atStartOfDay(ZONE).toInstant();
     }
 
+    /** When offices open (08:30): automatic notices such as chases go out then, not at midnight. */
+    public static final java.time.LocalTime OFFICE_OPENS = java.time.LocalTime.of(8, 30);
+
+    public static Instant officeOpens(LocalDate day) {
+        return day.atTime(OFFICE_OPENS).atZone(ZONE).toInstant();
+    }
+
     public static Instant startOf(LocalDate day) {
         return day.atStartOfDay(ZONE).toInstant();
     }

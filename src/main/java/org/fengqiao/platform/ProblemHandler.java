@@ -151,6 +151,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return java.util.Arrays.stream(args).map(a -> a instanceof ProblemException.Joined j
                 ? String.join(separator, j.codes().stream()
                         .map(c -> messages.getMessage(j.prefix() + c, null, c, locale)).toList())
+                : a instanceof Long || a instanceof Integer ? a.toString() // ids and codes, not quantities
                 : a).toArray();
     }
 

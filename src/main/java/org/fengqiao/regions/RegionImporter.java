@@ -73,7 +73,7 @@ public class RegionImporter {
         Reader open(String file) throws IOException;
     }
 
-    @Transactional
+    @Transactional(rollbackFor = Exception.class)
     public Report importFrom(Path dir, String under) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("not a directory: " + dir);
@@ -87,7 +87,7 @@ public class RegionImporter {
      *
      * @param under if given, only this region's subtree and its ancestors are imported (a 2- to 12-digit code)
      */
-    @Transactional
+    @Transactional(rollbackFor = Exception.class)
     public Report importFrom(TableSource source, String under) throws IOException {
         DivisionCode scope = under == null ? null : DivisionCode.fromShort(under);
         Set<String> known = new HashSet<>(jdbc.sql("select code from region").query(String.class).list());
