@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,13 +42,11 @@ class CaseRepository {
     };
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final ObjectMapper json;
     private final CaseIds ids;
 
-    CaseRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+    CaseRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.template = template;
         this.json = json;
         this.ids = new CaseIds(() -> jdbc.sql("select nextval('case_id_seq')").query(Long.class).single());
     }
@@ -64,19 +61,32 @@ class CaseRepository {
                  long registeringUnit, Instant registeredAt) {
     }
 
+    /**
+     * Inserts a new case with its parties, the units involved and its events in one statement (one round
+     * trip: registration is the platform's hottest write).
+     */
     void insert(Case c, Facts f, List<PartyInput> parties) {
         Case.State s = c.state();
-        jdbc.sql("""
-                insert into cases (id, tracking_code, status, kind, channel, source_ref, category_code, dispute_type,
-                    title, description, address, latitude, longitude, region_code, grid_code, people_involved,
-                    amount_involved, urgent, risk_level, risk_reasons, registered_at, registered_by, registering_unit,
-                    owner_unit, handling_unit, routing_rule, routing_reason, assigned_at, accept_due_at, handle_due_at,
-                    handle_policy, version)
-                values (:id, :code, :status, :kind, :channel, :sourceRef, :category, :disputeType, :title, :description,
-                    :address, :lat, :lon, :region, :grid, :people, :amount, :urgent, :risk, cast(:reasons as jsonb),
-                    :registeredAt, :registeredBy, :registeringUnit, :owner, :handler, :rule, :routingReason,
-                    :assignedAt, :acceptDue, :handleDue, :handlePolicy, 0)
-                """)
+        JdbcClient.StatementSpec spec = jdbc.sql("""
+                with c as (
+                    insert into cases (id, tracking_code, status, kind, channel, source_ref, category_code, dispute_type,
+                        title, description, address, latitude, longitude, region_code, grid_code, people_involved,
+                        amount_involved, urgent, risk_level, risk_reasons, registered_at, registered_by,
+                        registering_unit, owner_unit, handling_unit, routing_rule, routing_reason, assigned_at,
+                        accept_due_at, handle_due_at, handle_policy, version)
+                    values (:id, :code, :status, :kind, :channel, :sourceRef, :category, :disputeType, :title,
+                        :description, :address, :lat, :lon, :region, :grid, :people, :amount, :urgent, :risk,
+                        cast(:reasons as jsonb), :registeredAt, :registeredBy, :registeringUnit, :owner, :handler, :rule,
+                        :routingReason, :assignedAt, :acceptDue, :handleDue, :handlePolicy, 0)
+                    returning id
+                ), p as (
+                    insert into case_party (case_id, role, name, phone, id_number, address)
+                    select c.id, x.role, x.name, x.phone, x.id_number, x.address
+                    from c, unnest(cast(:pRoles as text[]), cast(:pNames as text[]), cast(:pPhones as text[]),
+                                   cast(:pIds as text[]), cast(:pAddresses as text[]))
+                         with ordinality as x(role, name, phone, id_number, address, n)
+                    order by x.n
+                )""" + INVOLVE_AND_APPEND + "select count(*) from c")
                 .param("id", s.id()).param("code", s.trackingCode()).param("status", s.status().name())
                 .param("kind", s.kind().name()).param("channel", s.channel().name()).param("sourceRef", f.sourceRef())
                 .param("category", s.categoryCode()).param("disputeType", s.disputeType())
@@ -91,43 +101,41 @@ class CaseRepository {
                 .param("routingReason", s.routingReason()).param("assignedAt", ts(s.assignedAt()))
                 .param("acceptDue", ts(s.acceptDueAt())).param("handleDue", ts(s.handleDueAt()))
                 .param("handlePolicy", s.handlePolicy())
-                .update();
-        if (!parties.isEmpty()) {
-            template.batchUpdate("""
-                    insert into case_party (case_id, role, name, phone, id_number, address) values (?, ?, ?, ?, ?, ?)
-                    """, parties, parties.size(), (ps, p) -> {
-                ps.setLong(1, s.id());
-                ps.setString(2, p.role().name());
-                ps.setString(3, p.name().strip());
-                ps.setString(4, blankToNull(p.phone()));
-                ps.setString(5, p.idNumber() == null ? null : blankToNull(p.idNumber().toUpperCase(java.util.Locale.ROOT)));
-                ps.setString(6, blankToNull(p.address()));
-            });
-        }
-        involve(s.id(), f.registeringUnit(), "REGISTRANT", f.registeredAt());
-        appendEvents(c);
-        afterWrite(c);
+                .param("pRoles", column(parties, p -> p.role().name()))
+                .param("pNames", column(parties, p -> p.name().strip()))
+                .param("pPhones", column(parties, p -> blankToNull(p.phone())))
+                .param("pIds", column(parties, p -> p.idNumber() == null ? null
+                        : blankToNull(p.idNumber().toUpperCase(java.util.Locale.ROOT))))
+                .param("pAddresses", column(parties, p -> blankToNull(p.address())));
+        List<Involvement> involved = new ArrayList<>();
+        involved.add(new Involvement(f.registeringUnit(), "REGISTRANT", f.registeredAt()));
+        involved.addAll(involvements(c));
+        bindInvolvementsAndEvents(spec, c, involved).query(Long.class).single();
     }
 
     /**
-     * Writes the case's changed state and its new events, if nobody changed the case since it was read.
+     * Writes the case's changed state, the units it newly involves and its new events in one statement, if
+     * nobody changed the case since it was read.
      */
     void update(Case c) {
         Case.State s = c.state();
-        int updated = jdbc.sql("""
-                update cases set status = :status, kind = :kind, category_code = :category, dispute_type = :disputeType,
-                    urgent = :urgent, risk_level = :risk, risk_reasons = cast(:reasons as jsonb), owner_unit = :owner,
-                    handling_unit = :handler, routing_rule = :rule, routing_reason = :routingReason,
-                    assigned_at = :assignedAt, accept_due_at = :acceptDue, accepted_at = :acceptedAt,
-                    handle_due_at = :handleDue, handle_policy = :handlePolicy, overdue_since = :overdueSince,
-                    chased_at = :chasedAt, reported_at = :reportedAt, supervised = :supervised,
-                    extension_count = :extensions, pending_extension = :pendingExtension, return_count = :returns,
-                    reopen_count = :reopens, outcome = :outcome, resolved = :resolved, closed_at = :closedAt,
-                    closed_on_time = :onTime, rating = :rating, evaluated_at = :evaluatedAt,
-                    revisit_due_at = :revisitDue, revisited_at = :revisitedAt, archived_at = :archivedAt,
-                    merged_into = :mergedInto, version = version + 1
-                where id = :id and version = :version
-                """)
+        JdbcClient.StatementSpec spec = jdbc.sql("""
+                with c as (
+                    update cases set status = :status, kind = :kind, category_code = :category,
+                        dispute_type = :disputeType, urgent = :urgent, risk_level = :risk,
+                        risk_reasons = cast(:reasons as jsonb), owner_unit = :owner, handling_unit = :handler,
+                        routing_rule = :rule, routing_reason = :routingReason, assigned_at = :assignedAt,
+                        accept_due_at = :acceptDue, accepted_at = :acceptedAt, handle_due_at = :handleDue,
+                        handle_policy = :handlePolicy, overdue_since = :overdueSince, chased_at = :chasedAt,
+                        reported_at = :reportedAt, supervised = :supervised, extension_count = :extensions,
+                        pending_extension = :pendingExtension, return_count = :returns, reopen_count = :reopens,
+                        outcome = :outcome, resolved = :resolved, closed_at = :closedAt, closed_on_time = :onTime,
+                        rating = :rating, evaluated_at = :evaluatedAt, revisit_due_at = :revisitDue,
+                        revisited_at = :revisitedAt, archived_at = :archivedAt, merged_into = :mergedInto,
+                        version = version + 1
+                    where id = :id and version = :version
+                    returning id
+                )""" + INVOLVE_AND_APPEND + "select count(*) from c")
                 .param("status", s.status().name()).param("kind", s.kind().name()).param("category", s.categoryCode())
                 .param("disputeType", s.disputeType()).param("urgent", s.urgent()).param("risk", s.riskLevel().name())
                 .param("reasons", json.writeValueAsString(s.riskReasons())).param("owner", s.ownerUnit())
@@ -145,51 +153,75 @@ class CaseRepository {
                 .param("rating", s.rating() == null ? null : s.rating().name())
                 .param("evaluatedAt", ts(s.evaluatedAt())).param("revisitDue", ts(s.revisitDueAt()))
                 .param("revisitedAt", ts(s.revisitedAt())).param("archivedAt", ts(s.archivedAt()))
-                .param("mergedInto", s.mergedInto()).param("id", s.id()).param("version", s.version())
-                .update();
+                .param("mergedInto", s.mergedInto()).param("id", s.id()).param("version", s.version());
+        long updated = bindInvolvementsAndEvents(spec, c, involvements(c)).query(Long.class).single();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("case " + s.id() + " changed concurrently");
         }
-        appendEvents(c);
-        afterWrite(c);
     }
 
-    /** Records which units became involved through the new events (handlers, joint handlers). */
-    private void afterWrite(Case c) {
+    /**
+     * The tail shared by insert and update: record the units the new events involve, then append the events
+     * in order. Both read the case's id from {@code c}, so nothing is written when {@code c} wrote nothing.
+     */
+    private static final String INVOLVE_AND_APPEND = """
+            , u as (
+                insert into case_unit (case_id, unit_id, role, since)
+                select c.id, x.unit_id, x.role, x.since
+                from c, unnest(cast(:uUnits as bigint[]), cast(:uRoles as text[]), cast(:uSince as timestamptz[]))
+                        as x(unit_id, role, since)
+                on conflict do nothing
+            ), e as (
+                insert into case_event (case_id, type, occurred_at, actor_user_id, actor_unit_id, from_status,
+                                        to_status, reason, data)
+                select c.id, x.type, x.occurred_at, x.actor_user_id, x.actor_unit_id, x.from_status, x.to_status,
+                       x.reason, cast(x.data as jsonb)
+                from c, unnest(cast(:eTypes as text[]), cast(:eTimes as timestamptz[]), cast(:eUsers as bigint[]),
+                               cast(:eUnits as bigint[]), cast(:eFrom as text[]), cast(:eTo as text[]),
+                               cast(:eReasons as text[]), cast(:eData as text[]))
+                        with ordinality as x(type, occurred_at, actor_user_id, actor_unit_id, from_status, to_status,
+                                             reason, data, n)
+                order by x.n
+            )
+            """;
+
+    private record Involvement(long unitId, String role, Instant since) {
+    }
+
+    /** The units that new events bring into the case: handlers on assignment and transfer, joint handlers. */
+    private static List<Involvement> involvements(Case c) {
+        List<Involvement> involved = new ArrayList<>();
         for (RecordedEvent e : c.newEvents()) {
             switch (e.event()) {
-                case CaseEvent.CaseAssigned a -> involve(c.id(), a.unitId(), "HANDLER", e.occurredAt());
-                case CaseEvent.CaseTransferred t -> involve(c.id(), t.toUnit(), "HANDLER", e.occurredAt());
-                case CaseEvent.JointUnitAdded j -> involve(c.id(), j.unitId(), "JOINT", e.occurredAt());
+                case CaseEvent.CaseAssigned a -> involved.add(new Involvement(a.unitId(), "HANDLER", e.occurredAt()));
+                case CaseEvent.CaseTransferred t -> involved.add(new Involvement(t.toUnit(), "HANDLER", e.occurredAt()));
+                case CaseEvent.JointUnitAdded j -> involved.add(new Involvement(j.unitId(), "JOINT", e.occurredAt()));
                 default -> {
                 }
             }
         }
+        return involved.stream().distinct().toList();
     }
 
-    private void involve(long caseId, long unitId, String role, Instant since) {
-        jdbc.sql("""
-                insert into case_unit (case_id, unit_id, role, since) values (?, ?, ?, ?) on conflict do nothing
-                """).params(caseId, unitId, role, ts(since)).update();
-    }
-
-    private void appendEvents(Case c) {
+    private JdbcClient.StatementSpec bindInvolvementsAndEvents(JdbcClient.StatementSpec spec, Case c,
+                                                               List<Involvement> involved) {
         List<RecordedEvent> events = c.newEvents();
-        template.batchUpdate("""
-                insert into case_event (case_id, type, occurred_at, actor_user_id, actor_unit_id, from_status,
-                                        to_status, reason, data)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                """, events, events.size(), (ps, e) -> {
-            ps.setLong(1, c.id());
-            ps.setString(2, e.event().type());
-            ps.setObject(3, ts(e.occurredAt()));
-            ps.setObject(4, e.actorUserId());
-            ps.setObject(5, e.actorUnitId());
-            ps.setString(6, e.from() == null ? null : e.from().name());
-            ps.setString(7, e.to() == null ? null : e.to().name());
-            ps.setString(8, e.reason());
-            ps.setString(9, json.writeValueAsString(e.event()));
-        });
+        return spec
+                .param("uUnits", column(involved, i -> Long.toString(i.unitId())))
+                .param("uRoles", column(involved, Involvement::role))
+                .param("uSince", column(involved, i -> i.since().toString()))
+                .param("eTypes", column(events, e -> e.event().type()))
+                .param("eTimes", column(events, e -> e.occurredAt().toString()))
+                .param("eUsers", column(events, e -> e.actorUserId() == null ? null : e.actorUserId().toString()))
+                .param("eUnits", column(events, e -> e.actorUnitId() == null ? null : e.actorUnitId().toString()))
+                .param("eFrom", column(events, e -> e.from() == null ? null : e.from().name()))
+                .param("eTo", column(events, e -> e.to() == null ? null : e.to().name()))
+                .param("eReasons", column(events, RecordedEvent::reason))
+                .param("eData", column(events, e -> json.writeValueAsString(e.event())));
+    }
+
+    private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
     }
 
     /** Loads a case the jurisdiction reaches. */

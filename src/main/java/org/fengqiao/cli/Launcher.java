@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.fengqiao.FengqiaoApplication;
+import org.fengqiao.bench.BenchmarkCommand;
 
 /**
  * Entry point of {@code ./fengqiao}: {@code serve} starts the platform, the other verbs are one-shot tools.
@@ -25,7 +26,7 @@ public final class Launcher {
                 yield -1;
             }
             case "import-regions" -> ImportRegionsCommand.run(rest);
-            //BENCH case "bench" -> BenchmarkCommand.run(rest);
+            case "bench" -> BenchmarkCommand.run(rest);
             case "help", "-h", "--help" -> {
                 System.out.println(USAGE);
                 yield 0;

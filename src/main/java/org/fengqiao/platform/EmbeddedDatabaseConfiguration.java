@@ -42,6 +42,7 @@ class EmbeddedDatabaseConfiguration {
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale-provider", "builtin")
                 .setLocaleConfig("builtin-locale", "C.UTF-8");
+        properties.serverSettings().forEach(builder::setServerConfig);
         if (properties.ephemeral()) {
             builder.setCleanDataDirectory(true);
         } else {

@@ -144,7 +144,11 @@ public class RegionImporter {
                         continue;
                     }
                     if (!DivisionCode.isValid(full.value()) || full.level() != table.level()) {
-                        problem = "code " + code + " is not a " + table.level().name().toLowerCase();
+                        problem = "code " + code + " is not a " + table.level().name().toLowerCase()
+                                + (DivisionCode.isValid(full.value()) && known.contains(full.value())
+                                ? " but the " + full.level().name().toLowerCase() + " " + full.value()
+                                + " itself (a region without this level; what lies below attaches to it)"
+                                : " (its digits for this level are 0)");
                     } else if (parent != null && !code.startsWith(parent)) {
                         problem = "code " + code + " does not lie under its parent " + parent;
                     } else if (!seen.add(code)) {

@@ -27,7 +27,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void theProductionDatabaseSyncsEveryCommit() throws Exception {
-        try (EmbeddedPostgres pg = config.embeddedPostgres(new DatabaseProperties(dataDir, false, null))) {
+        try (EmbeddedPostgres pg = config.embeddedPostgres(new DatabaseProperties(dataDir, false, null, null))) {
             try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 assertThat(show(s, "fsync")).isEqualTo("on");
                 assertThat(show(s, "synchronous_commit")).isEqualTo("on");
@@ -38,7 +38,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aCommittedRowSurvivesTheServerBeingKilled() throws Exception {
-        DatabaseProperties props = new DatabaseProperties(dataDir, false, null);
+        DatabaseProperties props = new DatabaseProperties(dataDir, false, null, null);
         EmbeddedPostgres first = config.embeddedPostgres(props);
         DataSource ds = first.getPostgresDatabase();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {

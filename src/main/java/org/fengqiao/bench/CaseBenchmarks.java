@@ -1,0 +1,135 @@
+package org.fengqiao.bench;
+
+import java.util.List;
+import java.util.Random;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import org.fengqiao.access.Actor;
+import org.fengqiao.cases.CaseCommands.*;
+import org.fengqiao.cases.CaseKind;
+import org.fengqiao.cases.CaseService;
+import org.fengqiao.cases.Channel;
+import org.fengqiao.cases.Outcome;
+import org.fengqiao.cases.PartyRole;
+import org.fengqiao.cases.Rating;
+import org.fengqiao.organisation.Staff;
+import org.fengqiao.organisation.Units;
+import org.fengqiao.regions.DivisionCode;
+import org.fengqiao.regions.Region;
+import org.fengqiao.regions.Regions;
+
+/**
+ * Throughput of the closed loop through the service layer, as staff would drive it: every call is its own
+ * transaction with routing, deadlines, risk assessment and events, committed durably.
+ */
+@Component
+class CaseBenchmarks {
+
+    private static final String[] DISPUTES = {"NEIGHBOUR", "MARRIAGE_FAMILY", "LABOUR_WAGES", "CONTRACT_DEBT",
+            "HOUSING_HOMESTEAD", "TRAFFIC", "CONSUMER"};
+
+    private final CaseService cases;
+    private final Staff staff;
+    private final Units units;
+    private final Regions regions;
+    private final JdbcClient jdbc;
+
+    CaseBenchmarks(CaseService cases, Staff staff, Units units, Regions regions, JdbcClient jdbc) {
+        this.cases = cases;
+        this.staff = staff;
+        this.units = units;
+        this.regions = regions;
+        this.jdbc = jdbc;
+    }
+
+    /** Refuses to measure on a database that does not sync commits. */
+    void verifyDurable() {
+        String fsync = jdbc.sql("show fsync").query(String.class).single();
+        String sync = jdbc.sql("show synchronous_commit").query(String.class).single();
+        if (!"on".equals(fsync) || !"on".equals(sync)) {
+            throw new IllegalStateException("benchmarks need fsync=on and synchronous_commit=on, found " + fsync + "/" + sync);
+        }
+        System.out.println("bench: database fsync=" + fsync + " synchronous_commit=" + sync);
+    }
+
+    List<Benchmark> all(int count, int threads) {
+        return List.of(intake(count, threads), closedLoop(Math.max(1000, count / 4), threads));
+    }
+
+    private Actor actor(String username) {
+        var user = staff.findByUsername(username).orElseThrow();
+        return Actor.of(user, units.get(user.unitId()));
+    }
+
+    private List<String> villages() {
+        return regions.children(DivisionCode.of("330681109000")).stream().map(Region::code).map(DivisionCode::value).toList();
+    }
+
+    private RegisterCase command(int i, List<String> villages, boolean autoDispatch) {
+        Random r = new Random(i);
+        String village = villages.get(r.nextInt(villages.size()));
+        String dispute = DISPUTES[r.nextInt(DISPUTES.length)];
+        return new RegisterCase(Channel.WALK_IN, null, CaseKind.DISPUTE, null, dispute,
+                "压测事项 " + i + "：两户因宅前通道发生争执",
+                "当事人反映邻居长期在共用通道堆放杂物，双方多次争吵，请求调解。编号" + i,
+                "枫桥镇测试地址" + i + "号", null, null, village, 2, null, false,
+                List.of(new PartyInput(PartyRole.APPLICANT, "压测甲" + i, String.format("1370000%04d", i % 10_000), null, null),
+                        new PartyInput(PartyRole.RESPONDENT, "压测乙" + i, null, null, null)),
+                null, autoDispatch);
+    }
+
+    private Benchmark intake(int count, int threads) {
+        return new Benchmark() {
+            public String name() {
+                return "intake";
+            }
+
+            public List<Figure> run() {
+                Actor intake = actor("fq.intake");
+                List<String> villages = villages();
+                LoadGenerator.run(Math.min(2000, count), threads, i -> cases.register(intake, command(-1 - i, villages, true)));
+                LoadGenerator.Result r = LoadGenerator.run(count, threads, i -> cases.register(intake, command(i, villages, true)));
+                return List.of(new Figure("intake", r.perSecond(), "cases/s"),
+                        new Figure("intake-p50", r.p50(), "ms"), new Figure("intake-p99", r.p99(), "ms"));
+            }
+        };
+    }
+
+    private Benchmark closedLoop(int count, int threads) {
+        return new Benchmark() {
+            public String name() {
+                return "closed-loop";
+            }
+
+            public List<Figure> run() {
+                Actor intake = actor("fq.intake");
+                Actor dispatcher = actor("fq.dispatcher");
+                List<String> villages = villages();
+                java.util.function.IntConsumer loop = i -> {
+                    long id = cases.register(intake, command(1_000_000 + i, villages, false)).id();
+                    cases.assign(dispatcher, id, new Assign(null, null));
+                    long unit = jdbc.sql("select handling_unit from cases where id = ?").param(id).query(Long.class).single();
+                    Actor handler = handlerOf(unit);
+                    cases.accept(handler, id, null);
+                    cases.close(handler, id, new Close(Outcome.RESOLVED, "经调解双方达成一致"));
+                    cases.evaluate(intake, id, new Evaluation(Rating.SATISFIED, null, "PHONE"));
+                    cases.archive(dispatcher, id, null);
+                };
+                LoadGenerator.run(Math.min(500, count), threads, i -> loop.accept(-1_000_000 - i));
+                LoadGenerator.Result r = LoadGenerator.run(count, threads, loop);
+                return List.of(new Figure("closed-loop", r.perSecond(), "cases/s"),
+                        new Figure("closed-loop-p50", r.p50(), "ms"), new Figure("closed-loop-p99", r.p99(), "ms"));
+            }
+        };
+    }
+
+    private final java.util.Map<Long, Actor> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Actor handlerOf(long unitId) {
+        return handlers.computeIfAbsent(unitId, u -> staff.inUnit(u).stream()
+                .filter(s -> s.username().endsWith(".handler") || s.username().endsWith(".desk"))
+                .findFirst().map(s -> Actor.of(s, units.get(u))).orElseThrow());
+    }
+}
