@@ -40,7 +40,9 @@ public final class BenchmarkCommand {
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         try (ConfigurableApplicationContext context = FengqiaoApplication.startWithoutWeb(springArgs.toArray(String[]::new))) {
             CaseBenchmarks benchmarks = context.getBean(CaseBenchmarks.class);
-            benchmarks.verifyDurable();
+            if (!springArgs.contains("--fengqiao.durable=false")) {
+                benchmarks.verifyDurable();
+            }
             for (Benchmark b : benchmarks.all(cases, threads)) {
                 if (!only.isEmpty() && !List.of(only.split(",")).contains(b.name())) {
                     continue;

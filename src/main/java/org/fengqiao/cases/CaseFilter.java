@@ -13,13 +13,26 @@ import java.util.List;
  * @param from         registered on or after this day (China time)
  * @param to           registered on or before this day
  * @param text         words in the title, description, address or tracking code
+ * @param tray         a workbench tray of the caller (see {@link Tray})
  */
 public record CaseFilter(List<CaseStatus> statuses, CaseKind kind, Channel channel, String categoryCode,
                          String disputeType, String region, Long unitId, Boolean overdue, LocalDate from, LocalDate to,
-                         String text, RiskLevel minRisk, Boolean supervised, String trackingCode) {
+                         String text, RiskLevel minRisk, Boolean supervised, String trackingCode, Tray tray) {
 
     public static CaseFilter none() {
-        return new CaseFilter(List.of(), null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CaseFilter(List.of(), null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    /** Only the cases of one workbench tray. */
+    public static CaseFilter of(Tray tray) {
+        return new CaseFilter(List.of(), null, null, null, null, null, null, null, null, null, null, null, null, null,
+                tray);
+    }
+
+    public CaseFilter withTray(Tray t) {
+        return new CaseFilter(statuses, kind, channel, categoryCode, disputeType, region, unitId, overdue, from, to, text,
+                minRisk, supervised, trackingCode, t);
     }
 
     public CaseFilter {

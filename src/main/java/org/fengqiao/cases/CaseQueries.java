@@ -171,6 +171,31 @@ public class CaseQueries {
         return party;
     }
 
+    /** The case's mediation agreements. */
+    public List<AgreementView> agreements(Actor actor, long caseId) {
+        repository.load(caseId, actor.jurisdiction()).orElseThrow(() -> notFound(caseId));
+        return jdbc.sql("""
+                select id, signed_on, effective_on, terms, confirmation_due_at, referred_at
+                from mediation_agreement where case_id = ? order by id
+                """).param(caseId).query((rs, n) -> new AgreementView(rs.getLong(1),
+                rs.getObject(2, java.time.LocalDate.class), rs.getObject(3, java.time.LocalDate.class), rs.getString(4),
+                CaseRepository.instant(rs, "confirmation_due_at"), CaseRepository.instant(rs, "referred_at"))).list();
+    }
+
+    /** The extension request waiting for a decision, if any. */
+    public Optional<ExtensionView> pendingExtension(Actor actor, long caseId) {
+        Case c = repository.load(caseId, actor.jurisdiction()).orElseThrow(() -> notFound(caseId));
+        if (c.pendingExtension() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select r.id, r.requested_at, u.display_name, r.current_due_at, r.requested_due_at, r.reason
+                from extension_request r join staff_user u on u.id = r.requested_by where r.id = ?
+                """).param(c.pendingExtension()).query((rs, n) -> new ExtensionView(rs.getLong(1),
+                CaseRepository.instant(rs, "requested_at"), rs.getString(3), CaseRepository.instant(rs, "current_due_at"),
+                CaseRepository.instant(rs, "requested_due_at"), rs.getString(6))).optional();
+    }
+
     /** The case's timeline, oldest first. */
     public List<TimelineEntry> timeline(Actor actor, long caseId) {
         repository.load(caseId, actor.jurisdiction()).orElseThrow(() -> notFound(caseId));
@@ -202,7 +227,7 @@ public class CaseQueries {
         if (page < 0 || size < 1 || size > 500) {
             throw new ProblemException.InvalidInput("size", "case.badPage");
         }
-        Where where = where(actor.jurisdiction(), filter);
+        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()));
         long total = where.bind(jdbc.sql("select count(*) from cases c where " + where.sql)).query(Long.class).single();
         List<CaseSummary> items = total == 0 ? List.of() : where.bind(jdbc.sql("""
                         select c.id, c.tracking_code, c.status, c.kind, c.channel, c.title, c.category_code,
@@ -249,7 +274,33 @@ public class CaseQueries {
         }
     }
 
+    /** The instants trays compare with: now, and "due soon" = before the end of the second working day. */
+    record TrayBounds(Instant now, Instant dueSoon) {
+    }
+
+    TrayBounds trayBounds(Instant now) {
+        return new TrayBounds(now, ChinaTime.endOf(deadlines.calendar().addWorkingDays(ChinaTime.dateOf(now), 2)));
+    }
+
+    /** How many cases wait in each tray that concerns the actor. */
+    public java.util.Map<Tray, Long> trayCounts(Actor actor) {
+        java.util.Map<Tray, Long> counts = new java.util.EnumMap<>(Tray.class);
+        TrayBounds bounds = trayBounds(clock.instant());
+        for (Tray tray : Tray.values()) {
+            if (tray.concerns(actor.roles())) {
+                Where where = where(actor.jurisdiction(), CaseFilter.of(tray), bounds);
+                counts.put(tray, where.bind(jdbc.sql("select count(*) from cases c where " + where.sql))
+                        .query(Long.class).single());
+            }
+        }
+        return counts;
+    }
+
     static Where where(Jurisdiction j, CaseFilter f) {
+        return where(j, f, null);
+    }
+
+    static Where where(Jurisdiction j, CaseFilter f, TrayBounds bounds) {
         StringBuilder sql = new StringBuilder(CaseRepository.IN_JURISDICTION);
         Map<String, Object> p = new java.util.HashMap<>();
         p.put("jPrefix", j.regionPrefix());
@@ -317,6 +368,32 @@ public class CaseQueries {
         if (f.trackingCode() != null && !f.trackingCode().isBlank()) {
             sql.append(" and c.tracking_code = :trackingCode");
             p.put("trackingCode", TrackingCode.normalise(f.trackingCode()).orElse("-"));
+        }
+        if (f.tray() != null) {
+            p.put("myUnit", j.unitId());
+            p.put("now", CaseRepository.ts(bounds.now()));
+            p.put("dueSoon", CaseRepository.ts(bounds.dueSoon()));
+            sql.append(" and ").append(switch (f.tray()) {
+                case TO_DISPATCH -> "c.status = 'REGISTERED' and c.owner_unit = :myUnit";
+                case RETURNED -> "c.status = 'RETURNED' and c.owner_unit = :myUnit";
+                case TO_ACCEPT -> "c.status = 'ASSIGNED' and c.handling_unit = :myUnit";
+                case IN_PROGRESS -> "c.status = 'IN_PROGRESS' and (c.handling_unit = :myUnit or exists (select 1 from"
+                        + " case_unit j where j.case_id = c.id and j.unit_id = :myUnit and j.role = 'JOINT'))";
+                case DUE_SOON -> "c.status in ('ASSIGNED', 'IN_PROGRESS') and c.overdue_since is null"
+                        + " and c.handle_due_at < :dueSoon and (c.handling_unit = :myUnit or c.owner_unit = :myUnit"
+                        + (j.regionPrefix() == null ? ")" : " or c.region_code like :jPrefix || '%')");
+                case OVERDUE -> "c.status in ('ASSIGNED', 'IN_PROGRESS') and c.overdue_since is not null"
+                        + " and (c.handling_unit = :myUnit or c.owner_unit = :myUnit"
+                        + (j.regionPrefix() == null ? ")" : " or c.region_code like :jPrefix || '%')");
+                case SUPERVISED -> "c.status in ('REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED') and exists ("
+                        + "select 1 from supervision_notice n where n.case_id = c.id and n.unit_id = :myUnit"
+                        + " and n.answered_at is null)";
+                case EXTENSIONS -> "c.pending_extension is not null and c.status = 'IN_PROGRESS'";
+                case TO_EVALUATE -> "c.status = 'CLOSED' and c.rating is null and c.owner_unit = :myUnit";
+                case REVIEWS -> "c.status = 'UNDER_REVIEW'";
+                case REVISITS_DUE -> "c.status in ('CLOSED', 'ARCHIVED') and c.revisited_at is null"
+                        + " and c.revisit_due_at < :dueSoon and c.owner_unit = :myUnit";
+            });
         }
         return new Where(sql.toString(), p);
     }

@@ -69,6 +69,14 @@ public final class CaseViews {
                                 Map<String, Object> data) {
     }
 
+    public record AgreementView(long id, java.time.LocalDate signedOn, java.time.LocalDate effectiveOn, String terms,
+                                Instant confirmationDueAt, Instant referredAt) {
+    }
+
+    public record ExtensionView(long id, Instant requestedAt, String requestedBy, Instant currentDueAt,
+                                Instant requestedDueAt, String reason) {
+    }
+
     /** A page of results. */
     public record Page<T>(List<T> items, int page, int size, long total) {
         public int totalPages() {

@@ -386,7 +386,7 @@ class DemoCases {
                 return;
             }
             t = t.plus(days(0.5 + random.nextDouble()));
-            if (random.nextInt(3) > 0) {
+            if (random.nextInt(8) > 0) {
                 RevisitResult result = random.nextInt(25) == 0 ? RevisitResult.NOT_RESOLVED : RevisitResult.STILL_RESOLVED;
                 if (!at(t, () -> cases.revisit(desk, id, new Revisit("PHONE", result, result == RevisitResult.NOT_RESOLVED
                         ? "当事人反映问题又出现了" : "当事人表示问题已解决")))) {

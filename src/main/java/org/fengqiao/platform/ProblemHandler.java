@@ -31,20 +31,23 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * can act on. Internal errors never leak details (parties' personal data may be in them).
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     private final MessageSource messages;
+    private final ProblemMessages problems;
 
-    ProblemHandler(MessageSource messages) {
+    ProblemHandler(MessageSource messages, ProblemMessages problems) {
         this.messages = messages;
+        this.problems = problems;
     }
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()),
-                text(e.messageKey(), resolve(e.args())));
+                problems.text(e));
         detail.setTitle(text("problem.title." + e.status()));
         detail.setType(URI.create("https://fengqiao.org/problems/" + e.messageKey()));
         if (e instanceof ProblemException.InvalidInput invalid && invalid.field() != null) {
@@ -143,16 +146,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
-    }
-
-    private Object[] resolve(Object[] args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        String separator = "zh".equals(locale.getLanguage()) ? "、" : ", ";
-        return java.util.Arrays.stream(args).map(a -> a instanceof ProblemException.Joined j
-                ? String.join(separator, j.codes().stream()
-                        .map(c -> messages.getMessage(j.prefix() + c, null, c, locale)).toList())
-                : a instanceof Long || a instanceof Integer ? a.toString() // ids and codes, not quantities
-                : a).toArray();
     }
 
     private Map<String, String> fieldError(FieldError error) {

@@ -70,12 +70,11 @@ public class Router {
                 Optional<Unit> unit = units.ofKindIn(rule.unitKind(), at).stream().findFirst();
                 if (unit.isPresent()) {
                     String explanation = "规则 " + rule.code() + "「" + rule.name() + "」：由"
-                            + regions.find(at).map(r -> r.name()).orElse(at.value()) + "的"
                             + unit.get().name() + "承办";
                     return Optional.of(new RoutingDecision(unit.get(), rule, explanation, List.copyOf(considered)));
                 }
                 considered.add(rule.code() + "：" + regions.find(at).map(r -> r.name()).orElse(at.value())
-                        + "没有" + rule.unitKind() + "类单位");
+                        + "没有该类承办单位（" + rule.unitKind() + "）");
             } else {
                 considered.add(rule.code() + "：事项所在区域低于" + rule.level() + "级以下信息不足");
             }

@@ -25,21 +25,44 @@ class MessageBundlesTest {
         return p;
     }
 
+    /** Every bundle listed in {@code spring.messages.basename}, as its Chinese (default) file. */
+    static java.util.List<String> bundles() throws IOException {
+        String yml = new String(new ClassPathResource("application.yml").getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        String line = yml.lines().filter(l -> l.strip().startsWith("basename:")).findFirst().orElseThrow();
+        return java.util.Arrays.stream(line.substring(line.indexOf(':') + 1).split(","))
+                .map(String::strip).filter(b -> new ClassPathResource(b + ".properties").exists()).toList();
+    }
+
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {
-        Properties zh = load("messages.properties");
-        Properties en = load("messages_en.properties");
-        assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(zh.stringPropertyNames());
+        for (String bundle : bundles()) {
+            Properties zh = load(bundle + ".properties");
+            Properties en = load(bundle + "_en.properties");
+            assertThat(en.stringPropertyNames()).as(bundle).containsExactlyInAnyOrderElementsOf(zh.stringPropertyNames());
+        }
     }
 
     @Test
     void placeholdersMatchBetweenLanguages() throws IOException {
-        Properties zh = load("messages.properties");
-        Properties en = load("messages_en.properties");
-        for (String key : zh.stringPropertyNames()) {
-            int zhArgs = new MessageFormat(zh.getProperty(key)).getFormats().length;
-            int enArgs = new MessageFormat(en.getProperty(key, "")).getFormats().length;
-            assertThat(enArgs).as(key).isEqualTo(zhArgs);
+        for (String bundle : bundles()) {
+            Properties zh = load(bundle + ".properties");
+            Properties en = load(bundle + "_en.properties");
+            for (String key : zh.stringPropertyNames()) {
+                int zhArgs = new MessageFormat(zh.getProperty(key)).getFormats().length;
+                int enArgs = new MessageFormat(en.getProperty(key, "")).getFormats().length;
+                assertThat(enArgs).as(bundle + ": " + key).isEqualTo(zhArgs);
+            }
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoBundles() throws IOException {
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (String bundle : bundles()) {
+            for (String key : load(bundle + ".properties").stringPropertyNames()) {
+                assertThat(seen.put(key, bundle)).as(key + " is in " + bundle + " and " + seen.get(key)).isNull();
+            }
         }
     }
 

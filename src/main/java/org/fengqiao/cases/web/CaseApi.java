@@ -37,6 +37,7 @@ import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.CaseViews.*;
 import org.fengqiao.cases.Channel;
 import org.fengqiao.cases.RiskLevel;
+import org.fengqiao.cases.Tray;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.routing.RoutingDecision;
 
@@ -82,11 +83,18 @@ class CaseApi {
                            @RequestParam(required = false) RiskLevel risk,
                            @RequestParam(required = false) Boolean supervised,
                            @RequestParam(required = false) @Size(max = 40) String code,
+                           @RequestParam(required = false) Tray tray,
                            @RequestParam(defaultValue = "REGISTERED_DESC") CaseFilter.Sort sort,
                            @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "20") int size) {
         return queries.list(actor, new CaseFilter(status, kind, channel, category, disputeType, region, unit, overdue,
-                from, to, q, risk, supervised, code), sort, page, size);
+                from, to, q, risk, supervised, code, tray), sort, page, size);
+    }
+
+    /** The caller's workbench: how many cases wait in each tray that concerns them. */
+    @GetMapping("/trays")
+    java.util.Map<Tray, Long> trays(@AuthenticationPrincipal Actor actor) {
+        return queries.trayCounts(actor);
     }
 
     @GetMapping("/{id}")

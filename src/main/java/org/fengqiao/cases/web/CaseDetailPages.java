@@ -1,0 +1,266 @@
+package org.fengqiao.cases.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.fengqiao.access.Actor;
+import org.fengqiao.cases.CaseAction;
+import org.fengqiao.cases.CaseAttachments;
+import org.fengqiao.cases.CaseCommands.*;
+import org.fengqiao.cases.CaseKind;
+import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseService;
+import org.fengqiao.cases.CaseStatus;
+import org.fengqiao.cases.CaseViews.CaseView;
+import org.fengqiao.cases.MediationResult;
+import org.fengqiao.cases.Outcome;
+import org.fengqiao.cases.Rating;
+import org.fengqiao.cases.RevisitResult;
+import org.fengqiao.platform.ChinaTime;
+import org.fengqiao.platform.ProblemException;
+import org.fengqiao.platform.ProblemMessages;
+
+/**
+ * The case page: facts, masked parties (reveal is audited), map pin, deadline status, timeline, attachments,
+ * and a form for each action the user may take now. Every form posts back here and redirects (PRG), with
+ * the outcome as a flash message.
+ */
+@Controller
+class CaseDetailPages {
+
+    static final String DETAIL = "cases/detail";
+    static final String PARTY_ROW = "cases/party :: row";
+
+    private final CaseQueries queries;
+    private final CaseService cases;
+    private final CaseAttachments attachments;
+    private final PageOptions options;
+    private final ProblemMessages problems;
+    private final String tiles;
+    private final java.time.Clock clock;
+
+    CaseDetailPages(CaseQueries queries, CaseService cases, CaseAttachments attachments, PageOptions options,
+                    ProblemMessages problems, @Value("${fengqiao.map.tile-url:}") String tiles, java.time.Clock clock) {
+        this.clock = clock;
+        this.queries = queries;
+        this.cases = cases;
+        this.attachments = attachments;
+        this.options = options;
+        this.problems = problems;
+        this.tiles = tiles;
+    }
+
+    @GetMapping("/cases/{id}")
+    String show(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
+        CaseView c = queries.get(actor, id);
+        model.addAttribute("nav", "cases");
+        model.addAttribute("c", c);
+        model.addAttribute("timeline", queries.timeline(actor, id));
+        model.addAttribute("attachments", attachments.list(actor, id));
+        model.addAttribute("agreements", queries.agreements(actor, id));
+        model.addAttribute("pendingExtension", queries.pendingExtension(actor, id).orElse(null));
+        model.addAttribute("actions", c.allowedActions().stream().filter(a -> a != CaseAction.ATTACH).sorted().toList());
+        model.addAttribute("mayAttach", c.allowedActions().contains(CaseAction.ATTACH));
+        if (c.allowedActions().contains(CaseAction.ASSIGN) || c.allowedActions().contains(CaseAction.TRIAGE)) {
+            cases.suggestRouting(actor, id).ifPresent(s -> model.addAttribute("suggestion", s));
+        }
+        model.addAttribute("unitsByLevel", options.unitsByLevel());
+        model.addAttribute("sameLevelUnits", c.handlingUnit() == null ? List.of()
+                : options.sameLevelAs(c.handlingUnit().id()));
+        model.addAttribute("outcomes", c.status() == CaseStatus.IN_PROGRESS ? List.of(Outcome.values())
+                : Arrays.stream(Outcome.values()).filter(Outcome::mayCloseBeforeHandling).toList());
+        model.addAttribute("ratings", Rating.values());
+        model.addAttribute("mediationResults", MediationResult.values());
+        model.addAttribute("revisitResults", RevisitResult.values());
+        model.addAttribute("kinds", CaseKind.values());
+        model.addAttribute("disputeTypes", options.disputeTypes());
+        model.addAttribute("leafCategories", options.leafCategories());
+        model.addAttribute("today", ChinaTime.dateOf(clock.instant()));
+        model.addAttribute("tiles", tiles);
+        return DETAIL;
+    }
+
+    @PostMapping("/cases/{id}/parties/{partyId}/reveal")
+    String reveal(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable long partyId, Model model) {
+        model.addAttribute("p", queries.revealParty(actor, id, partyId, "page"));
+        model.addAttribute("caseId", id);
+        return PARTY_ROW;
+    }
+
+    @PostMapping("/cases/{id}/actions/{action}")
+    String act(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable CaseAction action,
+               @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        try {
+            perform(actor, id, action, new Form(form));
+            redirect.addFlashAttribute("success", problems.text("case.actionDone",
+                    ProblemException.localized("action." + action)));
+        } catch (ProblemMessages.Invalid e) {
+            redirect.addFlashAttribute("error", problems.text("case.actionFailed",
+                    ProblemException.localized("action." + action), e.text()));
+            redirect.addFlashAttribute("openAction", action.name());
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", problems.text("case.actionFailed",
+                    ProblemException.localized("action." + action), problems.text(e)));
+            redirect.addFlashAttribute("openAction", action.name());
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    private void perform(Actor actor, long id, CaseAction action, Form f) {
+        switch (action) {
+            case TRIAGE -> cases.triage(actor, id, problems.validate(new Triage(f.kind("kind"), f.text("categoryCode"),
+                    f.text("disputeType"), f.flag("urgent"), f.text("note"))));
+            case ASSIGN -> cases.assign(actor, id, problems.validate(new Assign(f.number("unitId"), f.text("note"))));
+            case ACCEPT -> cases.accept(actor, id, f.text("note"));
+            case RETURN -> cases.returnCase(actor, id, problems.validate(new Return(f.text("reason"))));
+            case TRANSFER -> cases.transfer(actor, id, problems.validate(new Transfer(f.number("unitId"), f.text("reason"))));
+            case ESCALATE -> cases.escalate(actor, id, problems.validate(new Escalate(f.text("reason"))));
+            case ADD_NOTE -> cases.addNote(actor, id, problems.validate(new Note(f.text("note"))));
+            case RECORD_MEDIATION -> cases.recordMediation(actor, id, problems.validate(new MediationSession(
+                    f.dateTime("heldAt"), f.text("place"), f.text("mediators"), f.text("participants"),
+                    f.choice("result", MediationResult.class), f.text("notes"))));
+            case ADD_JOINT_UNIT -> cases.addJointUnit(actor, id, problems.validate(new JointUnit(f.number("unitId"),
+                    f.text("note"))));
+            case REQUEST_EXTENSION -> cases.requestExtension(actor, id, problems.validate(new ExtensionRequest(
+                    f.date("until"), f.text("reason"))));
+            case DECIDE_EXTENSION -> cases.decideExtension(actor, id, problems.validate(new ExtensionDecision(
+                    f.text("approve") == null ? null : Boolean.valueOf(f.text("approve")), f.text("reason"))));
+            case SUPERVISE -> cases.supervise(actor, id, problems.validate(new Supervision(f.text("message"),
+                    f.date("dueOn"))));
+            case CLOSE -> cases.close(actor, id, problems.validate(new Close(f.choice("outcome", Outcome.class),
+                    f.text("summary"))));
+            case RECORD_AGREEMENT -> cases.recordAgreement(actor, id, problems.validate(new Agreement(f.date("signedOn"),
+                    f.date("effectiveOn"), f.text("terms"), f.number("attachmentId"))));
+            case REFER_CONFIRMATION -> cases.referConfirmation(actor, id, f.requiredNumber("agreementId"),
+                    problems.validate(new ConfirmationReferral(f.number("courtUnitId"), f.text("note"))));
+            case EVALUATE -> cases.evaluate(actor, id, problems.validate(new Evaluation(f.choice("rating", Rating.class),
+                    f.text("comment"), f.text("source"))));
+            case CONCLUDE_REVIEW -> cases.concludeReview(actor, id, problems.validate(new ReviewDecision(
+                    f.text("reopen") == null ? null : Boolean.valueOf(f.text("reopen")), f.text("reason"))));
+            case ARCHIVE -> cases.archive(actor, id, f.text("note"));
+            case REVISIT -> cases.revisit(actor, id, problems.validate(new Revisit(f.text("method"),
+                    f.choice("result", RevisitResult.class), f.text("notes"))));
+            case MERGE -> {
+                String code = f.text("masterCode");
+                long master = queries.findByTrackingCode(actor, code == null ? "" : code)
+                        .orElseThrow(() -> new ProblemException.InvalidInput("masterCode", "case.masterCodeUnknown", code))
+                        .id();
+                cases.merge(actor, id, problems.validate(new Merge(master, f.text("reason"))));
+            }
+            case ATTACH -> throw new ProblemException.InvalidInput("file", "attachment.empty");
+        }
+    }
+
+    @PostMapping("/cases/{id}/attachments")
+    String upload(@AuthenticationPrincipal Actor actor, @PathVariable long id, @RequestParam("file") MultipartFile file,
+                  RedirectAttributes redirect) throws IOException {
+        try {
+            attachments.store(actor, id, file.getOriginalFilename(), file.getBytes());
+            redirect.addFlashAttribute("success", problems.text("attachment.stored", file.getOriginalFilename()));
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", problems.text(e));
+        }
+        return "redirect:/cases/" + id + "#attachments";
+    }
+
+    @GetMapping("/cases/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                                    @PathVariable long attachmentId) {
+        CaseAttachments.Content content = attachments.read(actor, id, attachmentId)
+                .orElseThrow(() -> new ProblemException.NotFound("attachment.notFound", attachmentId));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(content.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(content.filename(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content.bytes());
+    }
+
+    /** Typed access to a posted form; malformed values become a 400 naming the field. */
+    private record Form(MultiValueMap<String, String> values) {
+
+        String text(String name) {
+            String v = values.getFirst(name);
+            return v == null || v.isBlank() ? null : v.strip();
+        }
+
+        boolean flag(String name) {
+            return "true".equals(text(name)) || "on".equals(text(name));
+        }
+
+        Long number(String name) {
+            String v = text(name);
+            try {
+                return v == null ? null : Long.valueOf(v);
+            } catch (NumberFormatException e) {
+                throw new ProblemException.InvalidInput(name, "problem.badParameter", name, v);
+            }
+        }
+
+        long requiredNumber(String name) {
+            Long v = number(name);
+            if (v == null) {
+                throw new ProblemException.InvalidInput(name, "problem.badParameter", name, "");
+            }
+            return v;
+        }
+
+        LocalDate date(String name) {
+            String v = text(name);
+            try {
+                return v == null ? null : LocalDate.parse(v);
+            } catch (RuntimeException e) {
+                throw new ProblemException.InvalidInput(name, "problem.badParameter", name, v);
+            }
+        }
+
+        Instant dateTime(String name) {
+            String v = text(name);
+            try {
+                return v == null ? null : LocalDateTime.parse(v).atZone(ChinaTime.ZONE).toInstant();
+            } catch (RuntimeException e) {
+                throw new ProblemException.InvalidInput(name, "problem.badParameter", name, v);
+            }
+        }
+
+        CaseKind kind(String name) {
+            return choice(name, CaseKind.class);
+        }
+
+        <E extends Enum<E>> E choice(String name, Class<E> type) {
+            String v = text(name);
+            try {
+                return v == null ? null : Enum.valueOf(type, v);
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException.InvalidInput(name, "problem.badParameter", name, v);
+            }
+        }
+    }
+}

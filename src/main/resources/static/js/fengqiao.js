@@ -1,0 +1,141 @@
+/*
+ * Fengqiao page behaviour. Pages work without it; it adds the CSRF header to htmx requests, toasts, the
+ * party rows of the intake form, the map point picker and the category tree filter.
+ */
+(function () {
+    "use strict";
+
+    // htmx posts carry the CSRF token like forms do
+    document.addEventListener("htmx:configRequest", function (e) {
+        var token = document.querySelector('meta[name="_csrf"]');
+        var header = document.querySelector('meta[name="_csrf_header"]');
+        if (token && header && token.content) {
+            e.detail.headers[header.content] = token.content;
+        }
+    });
+
+    // print buttons
+    document.addEventListener("click", function (e) {
+        var t = e.target.closest("[data-print]");
+        if (t) {
+            e.preventDefault();
+            window.print();
+        }
+    });
+
+    // intake form: add and remove party rows
+    document.addEventListener("click", function (e) {
+        var add = e.target.closest("[data-add-party]");
+        if (add) {
+            e.preventDefault();
+            var list = document.getElementById("parties");
+            var template = document.getElementById("party-template");
+            var index = list.querySelectorAll(".party-row").length;
+            var html = template.innerHTML.replace(/__i__/g, String(index));
+            list.insertAdjacentHTML("beforeend", html);
+            var first = list.lastElementChild.querySelector("input,select");
+            if (first) { first.focus(); }
+        }
+        var remove = e.target.closest("[data-remove-party]");
+        if (remove) {
+            e.preventDefault();
+            remove.closest(".party-row").remove();
+        }
+    });
+
+    // dispute type only for disputes
+    function syncKind() {
+        var kind = document.getElementById("kind");
+        var box = document.getElementById("dispute-type-box");
+        if (kind && box) {
+            box.hidden = kind.value !== "DISPUTE";
+        }
+    }
+    document.addEventListener("change", function (e) {
+        if (e.target.id === "kind") { syncKind(); }
+    });
+    document.addEventListener("DOMContentLoaded", syncKind);
+
+    // category tree: filter the leaves by the text typed
+    document.addEventListener("input", function (e) {
+        if (!e.target.matches("[data-filter-tree]")) { return; }
+        var needle = e.target.value.trim().toLowerCase();
+        var tree = document.getElementById(e.target.getAttribute("data-filter-tree"));
+        tree.querySelectorAll("[data-path]").forEach(function (leaf) {
+            var hit = !needle || leaf.getAttribute("data-path").toLowerCase().indexOf(needle) >= 0;
+            leaf.hidden = !hit;
+        });
+        tree.querySelectorAll("details").forEach(function (d) {
+            var any = d.querySelector("[data-path]:not([hidden])");
+            d.hidden = !any;
+            if (needle) { d.open = !!any; }
+        });
+    });
+
+    // maps: a point picker on the intake form and a pin on the case page (drawn on region outlines; tiles only
+    // when configured)
+    function boundaryLayer(map, url, done) {
+        fetch(url, {credentials: "same-origin"}).then(function (r) { return r.json(); }).then(function (geo) {
+            var layer = L.geoJSON(geo, {
+                style: function (f) {
+                    var grid = f.properties && f.properties.level === "GRID";
+                    return {color: grid ? "#b03a2e" : "#495057", weight: grid ? 1 : 2, fillOpacity: grid ? 0.08 : 0.03,
+                        dashArray: grid ? "3" : null};
+                },
+                onEachFeature: function (f, l) {
+                    if (f.properties && f.properties.name) { l.bindTooltip(f.properties.name, {sticky: true}); }
+                }
+            }).addTo(map);
+            if (done) { done(layer); }
+        });
+    }
+
+    function baseMap(el) {
+        var map = L.map(el, {zoomSnap: 0.25});
+        var tiles = el.getAttribute("data-tiles");
+        if (tiles) {
+            L.tileLayer(tiles, {maxZoom: 19, attribution: el.getAttribute("data-tiles-attribution") || ""}).addTo(map);
+        }
+        return map;
+    }
+    window.fengqiaoBaseMap = baseMap;
+    window.fengqiaoBoundaries = boundaryLayer;
+
+    document.addEventListener("DOMContentLoaded", function () {
+        if (typeof L === "undefined") { return; }
+        var picker = document.getElementById("location-map");
+        if (picker) {
+            var map = baseMap(picker);
+            var lat = document.getElementById("latitude");
+            var lon = document.getElementById("longitude");
+            var gridOut = document.getElementById("grid-found");
+            var marker = null;
+            boundaryLayer(map, picker.getAttribute("data-boundaries"), function (layer) {
+                map.fitBounds(layer.getBounds());
+                if (lat.value && lon.value) { place(L.latLng(+lat.value, +lon.value)); }
+            });
+            function place(latlng) {
+                if (marker) { marker.setLatLng(latlng); } else { marker = L.marker(latlng).addTo(map); }
+                lat.value = latlng.lat.toFixed(6);
+                lon.value = latlng.lng.toFixed(6);
+                fetch(picker.getAttribute("data-locate") + "?lat=" + latlng.lat + "&lon=" + latlng.lng,
+                    {credentials: "same-origin"}).then(function (r) { return r.json(); }).then(function (g) {
+                    gridOut.textContent = g && g.path ? g.path : gridOut.getAttribute("data-none");
+                    if (g && g.villageCode) {
+                        var region = document.getElementById("regionCode");
+                        if (region) { region.value = g.villageCode; }
+                    }
+                });
+            }
+            map.on("click", function (e) { place(e.latlng); });
+        }
+        var pin = document.getElementById("case-map");
+        if (pin) {
+            var m = baseMap(pin);
+            var p = L.latLng(+pin.getAttribute("data-lat"), +pin.getAttribute("data-lon"));
+            boundaryLayer(m, pin.getAttribute("data-boundaries"), function () { m.setView(p, 15); });
+            L.marker(p).addTo(m);
+            m.setView(p, 15);
+        }
+    });
+})();
