@@ -97,10 +97,10 @@ public class CaseQueries {
                        c.risk_reasons::text as risk_reasons, u.display_name as registered_by
                 from cases c join staff_user u on u.id = c.registered_by where c.id = ?
                 """).param(s.id()).query((rs, n) -> {
-            Instant due = s.status() == CaseStatus.ASSIGNED && s.acceptDueAt() != null
-                    && (s.handleDueAt() == null || s.acceptDueAt().isBefore(s.handleDueAt())) ? s.acceptDueAt()
-                    : s.handleDueAt();
+            Instant due = s.handleDueAt();
             boolean running = s.status().isOpen() && due != null;
+            boolean acceptOverdue = s.status() == CaseStatus.ASSIGNED && s.acceptDueAt() != null
+                    && !now.isBefore(s.acceptDueAt());
             String grid = rs.getString("grid_code");
             return new CaseView(s.id(), s.trackingCode(), s.status(), s.kind(), s.channel(), rs.getString("source_ref"),
                     categoryRef(s.categoryCode()), disputeRef(s.disputeType()), rs.getString("title"),
@@ -115,7 +115,10 @@ public class CaseQueries {
                     s.jointUnits().stream().sorted().map(this::unitRef).toList(),
                     s.routingRule() == null ? null : new Routing(s.routingRule(), s.routingReason()),
                     new CaseViews.Deadlines(s.assignedAt(), s.acceptDueAt(), s.acceptedAt(), s.handleDueAt(), s.handlePolicy(),
-                            running ? deadlines.workingDaysLeft(due, now) : null, s.overdueSince() != null,
+                            s.handlePolicy() == null ? null : deadlines.find(s.handlePolicy())
+                                    .map(org.fengqiao.deadlines.DeadlinePolicy::description).orElse(null),
+                            running ? deadlines.workingDaysLeft(due, now) : null, acceptOverdue,
+                            s.overdueSince() != null,
                             s.overdueSince(), s.chasedAt(), s.reportedAt(), s.extensionCount(), s.pendingExtension()),
                     s.supervised(), s.outcome(), s.outcome() == null ? null : s.outcome().isResolved(),
                     CaseRepository.instant(rs, "closed_at"), (Boolean) rs.getObject("closed_on_time"), s.rating(),

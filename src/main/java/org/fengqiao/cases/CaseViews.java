@@ -32,11 +32,13 @@ public final class CaseViews {
     }
 
     /**
-     * @param workingDaysLeft working days until the handling (or, before acceptance, acceptance) deadline;
-     *                        negative when overdue; null when no deadline runs
+     * @param workingDaysLeft working days until the handling deadline; negative when overdue; null when no
+     *                        deadline runs
+     * @param acceptOverdue   assigned and not accepted by the acceptance deadline
      */
     public record Deadlines(Instant assignedAt, Instant acceptDueAt, Instant acceptedAt, Instant handleDueAt,
-                            String handlePolicy, Integer workingDaysLeft, boolean overdue, Instant overdueSince,
+                            String handlePolicy, String handlePolicyDescription, Integer workingDaysLeft,
+                            boolean acceptOverdue, boolean overdue, Instant overdueSince,
                             Instant chasedAt, Instant reportedAt, int extensionCount, Long pendingExtensionId) {
     }
 

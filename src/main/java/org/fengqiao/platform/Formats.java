@@ -41,6 +41,18 @@ public class Formats {
         return deadline == null ? "" : DATE.format(deadline.minusNanos(1));
     }
 
+    /**
+     * A deadline as people say it: "2026-11-19" when it falls at midnight after that day, else date and time
+     * (deadlines in hours, e.g. urgent acceptance).
+     */
+    public String deadline(Instant deadline) {
+        if (deadline == null) {
+            return "";
+        }
+        return deadline.atZone(ChinaTime.ZONE).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                ? lastDay(deadline) : dateTime(deadline);
+    }
+
     /** For {@code datetime-local} inputs. */
     public String inputDateTime(Instant i) {
         return i == null ? "" : DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ChinaTime.ZONE).format(i);

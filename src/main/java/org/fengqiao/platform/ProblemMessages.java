@@ -52,7 +52,10 @@ public class ProblemMessages {
         if (!violations.isEmpty()) {
             ConstraintViolation<T> v = violations.stream()
                     .min(java.util.Comparator.comparing(c -> c.getPropertyPath().toString())).orElseThrow();
-            throw new Invalid(v.getPropertyPath().toString(), v.getMessage());
+            String field = v.getPropertyPath().toString();
+            String label = messages.getMessage("field." + field.replaceAll("\\[\\d+]", ""), null, field,
+                    LocaleContextHolder.getLocale());
+            throw new Invalid(field, label + " " + v.getMessage());
         }
         return command;
     }

@@ -26,6 +26,7 @@ import org.fengqiao.FengqiaoApplication;
                 "fengqiao.demo.enabled=true",
                 "logging.level.org.fengqiao=WARN"
         })
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, Pages.class})
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 public @interface IntegrationTest {
 }

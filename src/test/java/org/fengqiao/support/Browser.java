@@ -1,0 +1,108 @@
+package org.fengqiao.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real browser for the journeys: Debian's headless Chromium driven by its chromedriver (installed by
+ * {@code .ci/run}; nothing is downloaded). Without them the journeys skip — unless
+ * {@code FENGQIAO_REQUIRE_BROWSER=1} (CI), where a missing browser fails the build.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final String base;
+
+    private Browser(WebDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    public static Browser open(int port) {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!present && "1".equals(System.getenv("FENGQIAO_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("FENGQIAO_REQUIRE_BROWSER=1 but /usr/bin/chromium or /usr/bin/chromedriver "
+                    + "is missing: install Debian's chromium and chromium-driver");
+        }
+        Assumptions.assumeTrue(present, "Debian's chromium and chromium-driver are not installed; skipping browser journeys");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--window-size=1366,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver, "http://localhost:" + port);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser go(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    public Browser logIn(String username) {
+        driver.manage().deleteAllCookies();
+        go("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("/workbench"));
+        return this;
+    }
+
+    public WebElement find(By by) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+    }
+
+    public String text(By by) {
+        return find(by).getText();
+    }
+
+    /** Saves a screenshot of the current page as target/screenshots/{name}.png. */
+    public Browser screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public String currentPath() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,169 @@
+package org.fengqiao.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fengqiao.support.Cases.aCase;
+
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import org.fengqiao.cases.DeadlineSweep;
+import org.fengqiao.support.Api;
+import org.fengqiao.support.Browser;
+import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.TestClock;
+
+/**
+ * The closed loop as people live it, in a real browser: an intake officer registers a dispute at the
+ * window, the mediation committee it was routed to accepts and closes it, a supervisor finds an overdue case
+ * and supervises it, and a neighbouring village cannot open the case by its address.
+ */
+@IntegrationTest
+class BrowserJourneysTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    DeadlineSweep sweep;
+
+    static Browser browser;
+
+    @BeforeAll
+    static void openBrowser(@LocalServerPort int port) {
+        browser = Browser.open(port);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void anIntakeOfficerRegistersADisputeAndTheMediationCommitteeResolvesIt() {
+        browser.logIn("fq.intake").screenshot("01-workbench-intake");
+        browser.go("/cases/new");
+        new Select(browser.find(By.id("channel"))).selectByValue("WALK_IN");
+        new Select(browser.find(By.id("kind"))).selectByValue("DISPUTE");
+        new Select(browser.find(By.id("disputeType"))).selectByValue("NEIGHBOUR");
+        browser.find(By.id("title")).sendKeys("浏览器测试：两户因院墙滴水发生争执");
+        browser.find(By.id("description")).sendKeys("申请人反映邻居屋檐滴水落入其院内，多次协商无果，请求调解。");
+        new Select(browser.find(By.id("regionCode"))).selectByValue("330681109290");
+        browser.find(By.id("parties0.name")).sendKeys("孙七");
+        browser.find(By.id("parties0.phone")).sendKeys("13700001234");
+        browser.screenshot("02-intake-form");
+        browser.find(By.cssSelector("#intake-form button[type=submit]")).click();
+
+        String code = browser.text(By.id("tracking-code"));
+        assertThat(code).matches("330681-\\d{8}-\\d{6,}-[0-9X]");
+        browser.screenshot("03-registered");
+        browser.find(By.linkText("打印回执")).click();
+        assertThat(browser.text(By.cssSelector(".receipt"))).contains(code).contains("受理回执");
+        browser.screenshot("04-receipt");
+        String casePath = "/cases/" + browser.currentPath().replaceAll("\\D+", " ").strip().split(" ")[0];
+
+        browser.logIn("fengyuan.mediator");
+        browser.go(casePath);
+        assertThat(browser.text(By.cssSelector("main"))).contains("枫源村人民调解委员会").contains("孙*");
+        browser.screenshot("05-case-detail-to-accept");
+        browser.find(By.cssSelector("[data-action=ACCEPT]")).click();
+        browser.find(By.cssSelector("#form-ACCEPT button[type=submit]")).click();
+        assertThat(browser.text(By.cssSelector(".alert-success"))).contains("签收");
+
+        browser.find(By.cssSelector("[data-action=CLOSE]")).click();
+        new Select(browser.find(By.id("c-outcome"))).selectByValue("RESOLVED");
+        browser.find(By.id("c-summary")).sendKeys("经调解，邻居同意加装雨水槽，矛盾化解。");
+        browser.find(By.cssSelector("#form-CLOSE button[type=submit]")).click();
+        assertThat(browser.text(By.cssSelector("header"))).contains("已办结");
+        assertThat(browser.text(By.cssSelector(".timeline"))).contains("受理登记").contains("交办").contains("签收")
+                .contains("办结");
+        browser.screenshot("06-case-closed");
+    }
+
+    @Test
+    void aSupervisorSeesAnOverdueCaseAndSupervisesIt() {
+        Api api = new Api(port);
+        clock.set(LocalDateTime.of(2026, 11, 16, 9, 0));
+        long id = api.post("fq.intake", "/api/cases", aCase().kind("CONSULTATION").titled("浏览器测试：超期咨询件")
+                .with("assignTo", unit(api, "FQ-LDBZ")).body()).get("id").asLong();
+        clock.set(LocalDateTime.of(2026, 11, 20, 10, 0));
+        sweep.run();
+
+        browser.logIn("fq.supervisor").screenshot("07-workbench-supervisor");
+        browser.find(By.cssSelector("[data-tray=OVERDUE]")).click();
+        browser.find(By.partialLinkText("浏览器测试：超期咨询件")).click();
+        assertThat(browser.text(By.id("deadline-status"))).contains("已超期");
+        browser.find(By.cssSelector("[data-action=SUPERVISE]")).click();
+        browser.find(By.cssSelector("#form-SUPERVISE button[type=submit]")).click();
+        assertThat(browser.text(By.cssSelector(".alert-success"))).contains("督办");
+        assertThat(browser.text(By.cssSelector("header"))).contains("督办");
+        browser.screenshot("08-case-supervised");
+        assertThat(api.get("fq.supervisor", "/api/cases/" + id).get("supervised").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aUserOfAnotherVillageCannotOpenTheCaseByItsAddress() {
+        Api api = new Api(port);
+        long id = api.post("fengyuan.grid", "/api/cases", aCase().dispute("NEIGHBOUR").titled("浏览器测试：村内纠纷").body())
+                .get("id").asLong();
+        browser.logIn("leshan.grid");
+        browser.go("/cases/" + id);
+        assertThat(browser.text(By.cssSelector("main"))).contains("未找到").doesNotContain("浏览器测试：村内纠纷");
+        browser.screenshot("09-other-village-not-found");
+    }
+
+    @Test
+    void theMainPagesRenderAndSwitchToEnglish() {
+        browser.logIn("fq.dispatcher");
+        browser.go("/cases").screenshot("10-case-list");
+        browser.find(By.id("q")).sendKeys("纠纷");
+        browser.waitFor(ExpectedConditions.urlContains("q="));
+        assertThat(browser.text(By.id("results"))).contains("共");
+        browser.go("/cases?lang=en");
+        assertThat(browser.text(By.cssSelector("nav"))).contains("Workbench").contains("Cases");
+        browser.screenshot("11-case-list-english");
+        browser.go("/workbench?lang=zh_CN");
+        assertThat(browser.text(By.cssSelector("nav"))).contains("工作台");
+    }
+
+    @Test
+    void theIntakeFormWorksAtPhoneWidth() {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.logIn("fengyuan.grid");
+            browser.go("/cases/new").screenshot("12-intake-phone");
+            assertThat(browser.find(By.id("title")).isDisplayed()).isTrue();
+            assertThat(browser.find(By.cssSelector("#intake-form button[type=submit]")).isDisplayed()).isTrue();
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+    }
+
+    private static long unit(Api api, String code) {
+        for (var u : api.get("fq.intake", "/api/units").json()) {
+            if (u.get("code").asString().equals(code)) {
+                return u.get("id").asLong();
+            }
+        }
+        throw new IllegalArgumentException(code);
+    }
+
+}

@@ -1,0 +1,235 @@
+package org.fengqiao.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fengqiao.support.Cases.aCase;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import org.fengqiao.support.Api;
+import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.Pages;
+
+/**
+ * The workbench pages and their forms: what they show, what they accept and what they refuse, with the
+ * messages a user sees.
+ */
+@IntegrationTest
+class CasePagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Pages pages;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    Document page(String user, String path) throws Exception {
+        MvcResult r = mvc.perform(get(path).with(pages.as(user))).andExpect(status().isOk()).andReturn();
+        return Jsoup.parse(r.getResponse().getContentAsString());
+    }
+
+    long register(String user, java.util.Map<String, Object> body) {
+        Api.Response r = api.post(user, "/api/cases", body);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.get("id").asLong();
+    }
+
+    long cases() {
+        return jdbc.sql("select count(*) from cases").query(Long.class).single();
+    }
+
+    @Test
+    void theLoginPageAsksForCredentialsAndSaysWhenTheyAreWrong() throws Exception {
+        Document login = Jsoup.parse(mvc.perform(get("/login")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(login.select("input#username")).hasSize(1);
+        assertThat(login.select("input[name=_csrf]")).hasSize(1);
+        Document failed = Jsoup.parse(mvc.perform(get("/login?error")).andReturn().getResponse().getContentAsString());
+        assertThat(failed.select(".alert-danger").text()).contains("用户名或密码不正确");
+    }
+
+    @Test
+    void pagesNeedALogin() throws Exception {
+        mvc.perform(get("/workbench")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void theWorkbenchCountsWhatWaitsForTheUser() throws Exception {
+        long id = register("fq.intake", aCase().kind("COMPLAINT").titled("工作台测试：待分派").manualDispatch().body());
+        Document wb = page("fq.dispatcher", "/workbench");
+        long toDispatch = Long.parseLong(wb.select("[data-tray=TO_DISPATCH] .count").text());
+        assertThat(toDispatch).isEqualTo(jdbc.sql("select count(*) from cases c join unit u on u.id = c.owner_unit "
+                + "where c.status = 'REGISTERED' and u.code = 'FQ-ZZZX'").query(Long.class).single());
+        Document tray = page("fq.dispatcher", "/cases?tray=TO_DISPATCH");
+        assertThat(tray.select("a[href=/cases/" + id + "]")).isNotEmpty();
+    }
+
+    @Test
+    void theListFiltersAndAnswersHtmxWithTheTableAlone() throws Exception {
+        String title = "列表测试" + System.nanoTime();
+        long dispute = register("fq.intake", aCase().dispute("NEIGHBOUR").titled(title + "纠纷").body());
+        long consultation = register("fq.intake", aCase().kind("CONSULTATION").titled(title + "咨询").body());
+        Document disputes = page("fq.intake", "/cases?kind=DISPUTE&q=" + title);
+        assertThat(disputes.select("a[href=/cases/" + dispute + "]")).isNotEmpty();
+        assertThat(disputes.select("a[href=/cases/" + consultation + "]")).isEmpty();
+        String fragment = mvc.perform(get("/cases?q=" + title).header("HX-Request", "true").with(pages.as("fq.intake")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).contains("id=\"results\"").doesNotContain("<nav");
+        assertThat(Jsoup.parse(fragment).select("#results a[href=/cases/" + consultation + "]")).isNotEmpty();
+    }
+
+    @Test
+    void aListViewCanBeSavedAndOpenedAgain() throws Exception {
+        mvc.perform(post("/cases/views").param("name", "本镇超期").param("query", "overdue=true&sort=DUE_ASC")
+                        .with(pages.as("fq.dispatcher")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("success"));
+        Document list = page("fq.dispatcher", "/cases");
+        assertThat(list.select("a:containsOwn(本镇超期)").attr("href")).isEqualTo("/cases?overdue=true&sort=DUE_ASC");
+        mvc.perform(post("/cases/views").param("name", " ").param("query", "x=1").with(pages.as("fq.dispatcher"))
+                .with(csrf())).andExpect(flash().attribute("error", "视图名称不能为空，且不超过40个字。"));
+    }
+
+    @Test
+    void theIntakeFormRegistersACaseAndShowsItsTrackingCode() throws Exception {
+        long before = cases();
+        MvcResult r = mvc.perform(post("/cases/new").with(pages.as("fq.intake")).with(csrf())
+                        .param("channel", "WALK_IN").param("kind", "DISPUTE").param("disputeType", "NEIGHBOUR")
+                        .param("title", "表单登记测试").param("description", "两户因晾衣杆越界发生争执")
+                        .param("regionCode", "330681109290").param("parties[0].role", "APPLICANT")
+                        .param("parties[0].name", "周八").param("parties[0].phone", "13600001111"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(cases()).isEqualTo(before + 1);
+        String registered = r.getResponse().getRedirectedUrl();
+        Document done = page("fq.intake", registered);
+        assertThat(done.select("#tracking-code").text()).matches("330681-\\d{8}-\\d{6,}-[0-9X]");
+        assertThat(done.text()).contains("枫源村人民调解委员会");
+    }
+
+    @Test
+    void theIntakeFormKeepsWhatWasTypedAndSaysWhatIsWrong() throws Exception {
+        long before = cases();
+        String html = mvc.perform(post("/cases/new").with(pages.as("fq.intake")).with(csrf())
+                        .param("channel", "WALK_IN").param("kind", "COMPLAINT").param("title", "")
+                        .param("description", "内容已填写").param("regionCode", "330681109290"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Document form = Jsoup.parse(html);
+        assertThat(form.select("#form-error").text()).contains("标题");
+        assertThat(form.select("textarea#description").text()).isEqualTo("内容已填写");
+        String badRegion = mvc.perform(post("/cases/new").with(pages.as("fq.intake")).with(csrf())
+                        .param("channel", "WALK_IN").param("kind", "COMPLAINT").param("title", "标题")
+                        .param("description", "内容").param("regionCode", "330681109999"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(badRegion).select("#form-error").text()).contains("330681109999");
+        assertThat(cases()).isEqualTo(before);
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+        long before = cases();
+        mvc.perform(post("/cases/new").with(pages.as("fq.intake")).param("channel", "WALK_IN").param("kind", "HELP")
+                .param("title", "t").param("description", "d").param("regionCode", "330681109290"))
+                .andExpect(status().isForbidden());
+        assertThat(cases()).isEqualTo(before);
+    }
+
+    @Test
+    void theCasePageOffersOnlyTheActionsTheUserMayTake() throws Exception {
+        long id = register("fq.intake", aCase().dispute("NEIGHBOUR").body());
+        Document mediator = page("fengyuan.mediator", "/cases/" + id);
+        assertThat(mediator.select("[data-action]").eachAttr("data-action")).contains("ACCEPT", "RETURN")
+                .doesNotContain("ASSIGN", "SUPERVISE");
+        Document supervisor = page("fq.supervisor", "/cases/" + id);
+        assertThat(supervisor.select("[data-action]").eachAttr("data-action")).contains("SUPERVISE")
+                .doesNotContain("ACCEPT");
+    }
+
+    @Test
+    void anActionFormDoesWhatItSaysOrExplainsWhyNot() throws Exception {
+        long id = register("fq.intake", aCase().dispute("NEIGHBOUR").body());
+        mvc.perform(post("/cases/" + id + "/actions/RETURN").with(pages.as("fengyuan.mediator")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "「退回」未完成：理由 不能为空"));
+        mvc.perform(post("/cases/" + id + "/actions/ACCEPT").with(pages.as("fengyuan.mediator")).with(csrf())
+                        .param("note", "收到"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("success", "已签收。"));
+        mvc.perform(post("/cases/" + id + "/actions/ACCEPT").with(pages.as("fengyuan.mediator")).with(csrf()))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("办理中")));
+        assertThat(api.get("fq.intake", "/api/cases/" + id).get("status").asString()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void revealingAPartyOnThePageShowsItAndIsAudited() throws Exception {
+        long id = register("fq.intake", aCase().dispute("NEIGHBOUR").party("APPLICANT", "吴九", "13512345678", null).body());
+        Document detail = page("fq.intake", "/cases/" + id);
+        assertThat(detail.text()).contains("吴*").contains("135****5678").doesNotContain("13512345678");
+        long party = jdbc.sql("select id from case_party where case_id = ?").param(id).query(Long.class).single();
+        String row = mvc.perform(post("/cases/" + id + "/parties/" + party + "/reveal").with(pages.as("fq.intake"))
+                .with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(row).contains("吴九").contains("13512345678");
+        assertThat(jdbc.sql("select count(*) from audit_log where case_id = ? and action = 'REVEAL_PARTY'").param(id)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aCaseOutsideTheJurisdictionIsNotFound() throws Exception {
+        long id = register("fengyuan.grid", aCase().dispute("NEIGHBOUR").body());
+        String html = mvc.perform(get("/cases/" + id).with(pages.as("leshan.grid"))).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(html).select("main").text()).contains("未找到");
+    }
+
+    @Test
+    void theReceiptCarriesTheTrackingCode() throws Exception {
+        long id = register("fq.intake", aCase().kind("HELP").titled("回执测试").body());
+        String code = api.get("fq.intake", "/api/cases/" + id).get("trackingCode").asString();
+        Document receipt = page("fq.intake", "/cases/" + id + "/receipt");
+        assertThat(receipt.select(".receipt").text()).contains(code).contains("回执测试").contains("受理回执");
+    }
+
+    @Test
+    void changingThePasswordChecksTheCurrentOne() throws Exception {
+        String html = mvc.perform(post("/account/password").with(pages.as("tianzhu.grid")).with(csrf())
+                        .param("currentPassword", "wrong-password").param("newPassword", "Another@2026")
+                        .param("repeatPassword", "Another@2026"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(html).select(".alert-danger").text()).contains("当前密码不正确");
+        mvc.perform(post("/account/password").with(pages.as("tianzhu.grid")).with(csrf())
+                        .param("currentPassword", Api.PASSWORD).param("newPassword", "Another@2026")
+                        .param("repeatPassword", "Different@2026"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void pagesSpeakEnglishOnRequest() throws Exception {
+        String html = mvc.perform(get("/workbench?lang=en").with(pages.as("fq.intake"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(html).select("nav").text()).contains("Workbench").doesNotContain("工作台");
+    }
+}
