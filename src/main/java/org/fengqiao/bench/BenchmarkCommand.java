@@ -21,29 +21,44 @@ public final class BenchmarkCommand {
     public static int run(String[] args) {
         int cases = 20_000;
         int threads = 16;
+        int pageCases = 100_000;
+        int users = 50;
+        int seconds = 60;
         String only = "";
-        List<String> springArgs = new ArrayList<>(List.of("--fengqiao.ephemeral=true", "--fengqiao.durable=true",
+        List<String> springArgs = new ArrayList<>(List.of("--fengqiao.durable=true",
                 "--fengqiao.demo.enabled=true", "--spring.datasource.hikari.maximum-pool-size=40",
                 "--logging.level.org.fengqiao=WARN", "--logging.level.root=WARN"));
+        if (java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--fengqiao.data-dir="))) {
+            // a fresh cluster each run, unless the caller keeps one (e.g. to reuse seeded cases)
+            springArgs.add("--fengqiao.ephemeral=true");
+        }
         for (String arg : args) {
             if (arg.startsWith("--cases=")) {
                 cases = Integer.parseInt(arg.substring(8));
             } else if (arg.startsWith("--threads=")) {
                 threads = Integer.parseInt(arg.substring(10));
+            } else if (arg.startsWith("--page-cases=")) {
+                pageCases = Integer.parseInt(arg.substring(13));
+            } else if (arg.startsWith("--users=")) {
+                users = Integer.parseInt(arg.substring(8));
+            } else if (arg.startsWith("--seconds=")) {
+                seconds = Integer.parseInt(arg.substring(10));
             } else if (arg.startsWith("--only=")) {
                 only = arg.substring(7);
             } else {
                 springArgs.add(arg);
             }
         }
-        System.out.printf(Locale.ROOT, "bench: %d cases, %d client threads, %d cores, java %s%n", cases, threads,
+        System.out.printf(Locale.ROOT, "bench: %d cases, %d client threads, pages with %d cases and %d users for %d s, "
+                        + "%d cores, java %s%n", cases, threads, pageCases, users, seconds,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
-        try (ConfigurableApplicationContext context = FengqiaoApplication.startWithoutWeb(springArgs.toArray(String[]::new))) {
+        springArgs.add("--server.port=0");
+        springArgs.add("--fengqiao.scheduler.enabled=false");
+        try (ConfigurableApplicationContext context = FengqiaoApplication.serve(springArgs.toArray(String[]::new))) {
             CaseBenchmarks benchmarks = context.getBean(CaseBenchmarks.class);
-            if (!springArgs.contains("--fengqiao.durable=false")) {
-                benchmarks.verifyDurable();
-            }
-            for (Benchmark b : benchmarks.all(cases, threads)) {
+            benchmarks.verifyDurable();
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
+            for (Benchmark b : benchmarks.all(cases, threads, pageCases, users, seconds, port)) {
                 if (!only.isEmpty() && !List.of(only.split(",")).contains(b.name())) {
                     continue;
                 }

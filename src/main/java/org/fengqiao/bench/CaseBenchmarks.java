@@ -35,8 +35,10 @@ class CaseBenchmarks {
     private final Units units;
     private final Regions regions;
     private final JdbcClient jdbc;
+    private final CaseSeeder seeder;
 
-    CaseBenchmarks(CaseService cases, Staff staff, Units units, Regions regions, JdbcClient jdbc) {
+    CaseBenchmarks(CaseService cases, Staff staff, Units units, Regions regions, JdbcClient jdbc, CaseSeeder seeder) {
+        this.seeder = seeder;
         this.cases = cases;
         this.staff = staff;
         this.units = units;
@@ -54,8 +56,40 @@ class CaseBenchmarks {
         System.out.println("bench: database fsync=" + fsync + " synchronous_commit=" + sync);
     }
 
-    List<Benchmark> all(int count, int threads) {
-        return List.of(intake(count, threads), closedLoop(Math.max(1000, count / 4), threads));
+    List<Benchmark> all(int count, int threads, int pageCases, int users, int seconds, int port) {
+        return List.of(intake(count, threads), closedLoop(Math.max(1000, count / 4), threads),
+                pages(pageCases, users, seconds, port, threads));
+    }
+
+    private Benchmark pages(int pageCases, int users, int seconds, int port, int threads) {
+        return new Benchmark() {
+            public String name() {
+                return "pages";
+            }
+
+            public List<Figure> run() {
+                int added = seeder.seedUpTo(pageCases, threads);
+                long total = seeder.count();
+                System.out.printf("bench: pages on %d cases (%d seeded now)%n", total, added);
+                jdbc.sql("analyze").update();
+                PageBenchmark load = new PageBenchmark(port);
+                load.run(Math.min(users, 10), java.time.Duration.ofSeconds(10), org.fengqiao.demo.DemoData.PASSWORD);
+                var result = load.run(users, java.time.Duration.ofSeconds(seconds), org.fengqiao.demo.DemoData.PASSWORD);
+                List<Figure> figures = new java.util.ArrayList<>();
+                int requests = 0;
+                for (var e : result.entrySet()) {
+                    String page = e.getKey().name().toLowerCase(java.util.Locale.ROOT);
+                    requests += e.getValue().length;
+                    if (e.getValue().length > 0) {
+                        figures.add(new Figure("page-" + page + "-p50", PageBenchmark.percentile(e.getValue(), 0.50), "ms"));
+                        figures.add(new Figure("page-" + page + "-p95", PageBenchmark.percentile(e.getValue(), 0.95), "ms"));
+                    }
+                }
+                figures.add(new Figure("pages-throughput", requests / (double) seconds, "pages/s"));
+                figures.add(new Figure("pages-cases", total, "cases"));
+                return figures;
+            }
+        };
     }
 
     private Actor actor(String username) {

@@ -306,8 +306,7 @@ public class CaseQueries {
     static Where where(Jurisdiction j, CaseFilter f, TrayBounds bounds) {
         StringBuilder sql = new StringBuilder(CaseRepository.IN_JURISDICTION);
         Map<String, Object> p = new java.util.HashMap<>();
-        p.put("jPrefix", j.regionPrefix());
-        p.put("jUnit", j.unitId());
+        CaseRepository.bindJurisdiction(p, j);
         if (!f.statuses().isEmpty()) {
             sql.append(" and c.status = any(cast(:statuses as text[]))");
             p.put("statuses", f.statuses().stream().map(Enum::name).toArray(String[]::new));
@@ -332,8 +331,10 @@ public class CaseQueries {
             if (!DivisionCode.isValid(f.region())) {
                 throw new ProblemException.InvalidInput("region", "region.code.invalid");
             }
-            sql.append(" and c.region_code like :region");
-            p.put("region", DivisionCode.of(f.region()).prefix() + "%");
+            String[] range = CaseRepository.regionRange(DivisionCode.of(f.region()).prefix());
+            sql.append(" and c.region_code between :regionLo and :regionHi");
+            p.put("regionLo", range[0]);
+            p.put("regionHi", range[1]);
         }
         if (f.unitId() != null) {
             sql.append(" and c.handling_unit = :unit");
@@ -384,10 +385,10 @@ public class CaseQueries {
                         + " case_unit j where j.case_id = c.id and j.unit_id = :myUnit and j.role = 'JOINT'))";
                 case DUE_SOON -> "c.status in ('ASSIGNED', 'IN_PROGRESS') and c.overdue_since is null"
                         + " and c.handle_due_at < :dueSoon and (c.handling_unit = :myUnit or c.owner_unit = :myUnit"
-                        + (j.regionPrefix() == null ? ")" : " or c.region_code like :jPrefix || '%')");
+                        + (j.regionPrefix() == null ? ")" : " or c.region_code between :jLo and :jHi)");
                 case OVERDUE -> "c.status in ('ASSIGNED', 'IN_PROGRESS') and c.overdue_since is not null"
                         + " and (c.handling_unit = :myUnit or c.owner_unit = :myUnit"
-                        + (j.regionPrefix() == null ? ")" : " or c.region_code like :jPrefix || '%')");
+                        + (j.regionPrefix() == null ? ")" : " or c.region_code between :jLo and :jHi)");
                 case SUPERVISED -> "c.status in ('REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED') and exists ("
                         + "select 1 from supervision_notice n where n.case_id = c.id and n.unit_id = :myUnit"
                         + " and n.answered_at is null)";

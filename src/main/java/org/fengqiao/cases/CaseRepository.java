@@ -32,11 +32,34 @@ import org.fengqiao.regions.DivisionCode;
 @Repository
 class CaseRepository {
 
-    /** The jurisdiction predicate; {@code c} is the cases table. */
+    /**
+     * The jurisdiction predicate; {@code c} is the cases table, parameters from {@link #bindJurisdiction}. The
+     * region subtree is a range scan on {@code cases_region_idx}; the involved cases an index lookup by id, so a
+     * village's list does not scan the county.
+     */
     static final String IN_JURISDICTION = """
-            (c.region_code like :jPrefix || '%'
-             or exists (select 1 from case_unit cu where cu.case_id = c.id and cu.unit_id = :jUnit))
+            (c.region_code between :jLo and :jHi
+             or c.id = any(array(select cu.case_id from case_unit cu where cu.unit_id = :jUnit)))
             """;
+
+    /** Sets the parameters of {@link #IN_JURISDICTION}. */
+    static void bindJurisdiction(java.util.Map<String, Object> params, Jurisdiction j) {
+        String[] range = regionRange(j.regionPrefix());
+        params.put("jLo", range[0]);
+        params.put("jHi", range[1]);
+        params.put("jUnit", j.unitId());
+    }
+
+    /**
+     * The codes of a region's subtree as a range: every 12- or 15-digit code starting with the prefix sorts
+     * between the prefix itself and the prefix padded with 9s to 15 digits. No prefix gives an empty range.
+     */
+    static String[] regionRange(String prefix) {
+        if (prefix == null) {
+            return new String[] {"~", "~"};
+        }
+        return new String[] {prefix, prefix + "9".repeat(15 - prefix.length())};
+    }
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -226,9 +249,12 @@ class CaseRepository {
 
     /** Loads a case the jurisdiction reaches. */
     Optional<Case> load(long id, Jurisdiction j) {
-        return jdbc.sql("select c.*, " + JOINT_UNITS + " from cases c where c.id = :id and " + IN_JURISDICTION)
-                .param("id", id).param("jPrefix", j.regionPrefix()).param("jUnit", j.unitId())
-                .query((rs, n) -> map(rs)).optional();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        bindJurisdiction(params, j);
+        JdbcClient.StatementSpec spec = jdbc.sql("select c.*, " + JOINT_UNITS + " from cases c where c.id = :id and "
+                + IN_JURISDICTION).param("id", id);
+        params.forEach(spec::param);
+        return spec.query((rs, n) -> map(rs)).optional();
     }
 
     /** Loads a case for the platform's own automatic steps (no jurisdiction). */

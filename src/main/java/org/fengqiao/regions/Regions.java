@@ -29,6 +29,8 @@ public class Regions {
     private final JdbcClient jdbc;
     private final Cache<String, Optional<Region>> byCode = Caffeine.newBuilder()
             .maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(30)).build();
+    private final Cache<String, List<Region>> lists = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(30)).build();
     private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Regions(JdbcClient jdbc) {
@@ -51,10 +53,10 @@ public class Regions {
     }
 
     public List<Region> children(DivisionCode parent) {
-        return jdbc.sql("""
+        return lists.get("children:" + parent.value(), k -> List.copyOf(jdbc.sql("""
                 select code, name, level, parent_code, boundary::text as boundary
                 from region where parent_code = ? order by code
-                """).param(parent.value()).query(ROW).list();
+                """).param(parent.value()).query(ROW).list()));
     }
 
     public List<Region> roots() {
@@ -85,10 +87,10 @@ public class Regions {
     }
 
     public List<Region> within(DivisionCode ancestor, RegionLevel level) {
-        return jdbc.sql("""
+        return lists.get("within:" + ancestor.value() + ":" + level, k -> List.copyOf(jdbc.sql("""
                 select code, name, level, parent_code, boundary::text as boundary
                 from region where level = :level and code like :prefix order by code
-                """).param("level", level.name()).param("prefix", ancestor.prefix() + "%").query(ROW).list();
+                """).param("level", level.name()).param("prefix", ancestor.prefix() + "%").query(ROW).list()));
     }
 
     /**
@@ -113,6 +115,7 @@ public class Regions {
     /** Forgets cached regions and tells listeners (e.g. the grid index) to rebuild. */
     public void changed() {
         byCode.invalidateAll();
+        lists.invalidateAll();
         changeListeners.forEach(Runnable::run);
     }
 

@@ -1,0 +1,149 @@
+package org.fengqiao.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A load generator for the pages people use every day: N virtual users, each logged in with its own session,
+ * walk workbench → case list → a case → dashboard over real HTTP for a fixed time, and the latency of each
+ * page is recorded.
+ */
+final class PageBenchmark {
+
+    enum Page { WORKBENCH, LIST, DETAIL, DASHBOARD }
+
+    private static final Pattern CASE_LINK = Pattern.compile("href=\"/cases/(\\d+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final List<String> USERS = List.of("fq.dispatcher", "fq.intake", "fq.supervisor", "county.leader",
+            "fengyuan.grid", "leshan.grid", "fq.police", "fq.justice", "county.dispatcher", "tianzhu.grid");
+
+    private final String base;
+
+    PageBenchmark(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** Per page: latencies in milliseconds, sorted. */
+    Map<Page, double[]> run(int users, Duration duration, String password) {
+        Map<Page, ConcurrentLinkedQueue<Double>> samples = new EnumMap<>(Page.class);
+        for (Page p : Page.values()) {
+            samples.put(p, new ConcurrentLinkedQueue<>());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(users);
+        List<HttpClient> clients = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            logIn(client, USERS.get(u % USERS.size()), password);
+            clients.add(client);
+        }
+        long end = System.nanoTime() + duration.toNanos();
+        List<Future<?>> running = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            HttpClient client = clients.get(u);
+            Random random = new Random(u);
+            running.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    time(samples, Page.WORKBENCH, client, "/workbench");
+                    String list = time(samples, Page.LIST, client, random.nextInt(3) == 0
+                            ? "/cases?q=" + URLEncoder.encode("纠纷", StandardCharsets.UTF_8) : "/cases?page=" + random.nextInt(5));
+                    // open a case from the list, as a user would
+                    List<String> ids = new ArrayList<>();
+                    Matcher link = CASE_LINK.matcher(list);
+                    while (link.find()) {
+                        ids.add(link.group(1));
+                    }
+                    if (!ids.isEmpty()) {
+                        time(samples, Page.DETAIL, client, "/cases/" + ids.get(random.nextInt(ids.size())));
+                    }
+                    time(samples, Page.DASHBOARD, client, "/dashboard");
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("page benchmark failed", e);
+        } finally {
+            pool.shutdown();
+        }
+        Map<Page, double[]> result = new EnumMap<>(Page.class);
+        samples.forEach((page, q) -> {
+            double[] ms = q.stream().mapToDouble(Double::doubleValue).toArray();
+            Arrays.sort(ms);
+            result.put(page, ms);
+        });
+        return result;
+    }
+
+    static double percentile(double[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
+    }
+
+    private String time(Map<Page, ConcurrentLinkedQueue<Double>> samples, Page page, HttpClient client, String path) {
+        long start = System.nanoTime();
+        HttpResponse<String> r = get(client, path);
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (r.statusCode() == 404 && page == Page.DASHBOARD) {
+            return ""; // the dashboard is optional in a build without it
+        }
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode());
+        }
+        samples.get(page).add(ms);
+        return r.body();
+    }
+
+    private void logIn(HttpClient client, String username, String password) {
+        HttpResponse<String> login = get(client, "/login");
+        Matcher m = CSRF.matcher(login.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        String form = "username=" + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + m.group(1);
+        HttpResponse<String> r = send(client, HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("cannot log in as " + username);
+        }
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) {
+        return send(client, HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
