@@ -289,12 +289,22 @@ public class CaseService {
 
     // ---- handling ----------------------------------------------------------------------------------------------
 
+    /**
+     * Records progress. A note by the unit a supervision notice was addressed to is its answer (督办反馈).
+     */
     public void addNote(Actor actor, long id, Note cmd) {
         checkText("note", cmd.note());
         Case c = load(actor, id);
         permit(actor, c, CaseAction.ADD_NOTE);
-        c.addNote(cmd.note(), step(actor, clock.instant()));
+        Instant now = clock.instant();
+        c.addNote(cmd.note(), step(actor, now));
         repository.update(c);
+        answerNotices(id, actor.unitId(), now);
+    }
+
+    private void answerNotices(long caseId, long unitId, Instant at) {
+        jdbc.sql("update supervision_notice set answered_at = ? where case_id = ? and unit_id = ? and answered_at is null")
+                .params(CaseRepository.ts(at), caseId, unitId).update();
     }
 
     public long recordMediation(Actor actor, long id, MediationSession cmd) {
@@ -403,6 +413,7 @@ public class CaseService {
         Instant revisit = deadlines.due(REVISIT, subject(c), now).due();
         c.close(cmd.outcome(), cmd.summary(), revisit, step(actor, now));
         repository.update(c);
+        answerNotices(id, actor.unitId(), now);
     }
 
     public long recordAgreement(Actor actor, long id, Agreement cmd) {

@@ -150,6 +150,17 @@ class ClosedLoopApiTest {
     }
 
     @Test
+    void aProgressNoteFromTheSupervisedUnitAnswersTheSupervisionNotice() {
+        long id = register(aCase().dispute("CONTRACT_DEBT").body());
+        api.post("fq.justice", "/api/cases/" + id + "/accept", null);
+        api.post("fq.supervisor", "/api/cases/" + id + "/supervision-notices", Map.of("message", "请于三日内反馈"));
+        assertThat(api.get("fq.justice", "/api/cases/trays").get("SUPERVISED").asLong()).isPositive();
+        long before = api.get("fq.justice", "/api/cases?tray=SUPERVISED&size=500").get("total").asLong();
+        api.post("fq.justice", "/api/cases/" + id + "/notes", Map.of("note", "已约双方下周调解"));
+        assertThat(api.get("fq.justice", "/api/cases?tray=SUPERVISED&size=500").get("total").asLong()).isEqualTo(before - 1);
+    }
+
+    @Test
     void aDissatisfiedCitizenGetsAReviewThatCanReopenTheCase() {
         long id = register(aCase().dispute("CONTRACT_DEBT").body());
         api.post("fq.justice", "/api/cases/" + id + "/accept", null);
