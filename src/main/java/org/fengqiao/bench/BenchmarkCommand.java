@@ -24,6 +24,7 @@ public final class BenchmarkCommand {
         int pageCases = 100_000;
         int users = 50;
         int seconds = 60;
+        int think = 1000;
         String only = "";
         List<String> springArgs = new ArrayList<>(List.of("--fengqiao.durable=true",
                 "--fengqiao.demo.enabled=true", "--spring.datasource.hikari.maximum-pool-size=40",
@@ -41,6 +42,8 @@ public final class BenchmarkCommand {
                 pageCases = Integer.parseInt(arg.substring(13));
             } else if (arg.startsWith("--users=")) {
                 users = Integer.parseInt(arg.substring(8));
+            } else if (arg.startsWith("--think-ms=")) {
+                think = Integer.parseInt(arg.substring(11));
             } else if (arg.startsWith("--seconds=")) {
                 seconds = Integer.parseInt(arg.substring(10));
             } else if (arg.startsWith("--only=")) {
@@ -49,8 +52,8 @@ public final class BenchmarkCommand {
                 springArgs.add(arg);
             }
         }
-        System.out.printf(Locale.ROOT, "bench: %d cases, %d client threads, pages with %d cases and %d users for %d s, "
-                        + "%d cores, java %s%n", cases, threads, pageCases, users, seconds,
+        System.out.printf(Locale.ROOT, "bench: %d cases, %d client threads, pages with %d cases and %d users for %d s "
+                        + "(think %d ms), %d cores, java %s%n", cases, threads, pageCases, users, seconds, think,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         springArgs.add("--server.port=0");
         springArgs.add("--fengqiao.scheduler.enabled=false");
@@ -58,7 +61,7 @@ public final class BenchmarkCommand {
             CaseBenchmarks benchmarks = context.getBean(CaseBenchmarks.class);
             benchmarks.verifyDurable();
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
-            for (Benchmark b : benchmarks.all(cases, threads, pageCases, users, seconds, port)) {
+            for (Benchmark b : benchmarks.all(cases, threads, pageCases, users, seconds, think, port)) {
                 if (!only.isEmpty() && !List.of(only.split(",")).contains(b.name())) {
                     continue;
                 }

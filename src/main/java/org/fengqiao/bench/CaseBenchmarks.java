@@ -56,12 +56,12 @@ class CaseBenchmarks {
         System.out.println("bench: database fsync=" + fsync + " synchronous_commit=" + sync);
     }
 
-    List<Benchmark> all(int count, int threads, int pageCases, int users, int seconds, int port) {
+    List<Benchmark> all(int count, int threads, int pageCases, int users, int seconds, int thinkMillis, int port) {
         return List.of(intake(count, threads), closedLoop(Math.max(1000, count / 4), threads),
-                pages(pageCases, users, seconds, port, threads));
+                pages(pageCases, users, seconds, thinkMillis, port, threads));
     }
 
-    private Benchmark pages(int pageCases, int users, int seconds, int port, int threads) {
+    private Benchmark pages(int pageCases, int users, int seconds, int thinkMillis, int port, int threads) {
         return new Benchmark() {
             public String name() {
                 return "pages";
@@ -72,7 +72,7 @@ class CaseBenchmarks {
                 long total = seeder.count();
                 System.out.printf("bench: pages on %d cases (%d seeded now)%n", total, added);
                 jdbc.sql("analyze").update();
-                PageBenchmark load = new PageBenchmark(port);
+                PageBenchmark load = new PageBenchmark(port, thinkMillis);
                 load.run(Math.min(users, 10), java.time.Duration.ofSeconds(10), org.fengqiao.demo.DemoData.PASSWORD);
                 var result = load.run(users, java.time.Duration.ofSeconds(seconds), org.fengqiao.demo.DemoData.PASSWORD);
                 List<Figure> figures = new java.util.ArrayList<>();

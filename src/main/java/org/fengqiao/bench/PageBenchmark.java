@@ -37,9 +37,14 @@ final class PageBenchmark {
             "fengyuan.grid", "leshan.grid", "fq.police", "fq.justice", "county.dispatcher", "tianzhu.grid");
 
     private final String base;
+    private final int thinkMillis;
 
-    PageBenchmark(int port) {
+    /**
+     * @param thinkMillis a user's mean pause between pages (reading, typing), varied by ±50%; 0 for none
+     */
+    PageBenchmark(int port, int thinkMillis) {
         this.base = "http://localhost:" + port;
+        this.thinkMillis = thinkMillis;
     }
 
     /** Per page: latencies in milliseconds, sorted. */
@@ -103,6 +108,14 @@ final class PageBenchmark {
     }
 
     private String time(Map<Page, ConcurrentLinkedQueue<Double>> samples, Page page, HttpClient client, String path) {
+        if (thinkMillis > 0) {
+            try {
+                Thread.sleep((long) (thinkMillis * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         long start = System.nanoTime();
         HttpResponse<String> r = get(client, path);
         double ms = (System.nanoTime() - start) / 1e6;

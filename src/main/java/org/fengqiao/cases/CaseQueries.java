@@ -40,6 +40,12 @@ public class CaseQueries {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+
+    /**
+     * Lists count matching cases up to this many; beyond it they say "more than 10,000" (counting a whole county
+     * on every page view costs more than it tells anyone).
+     */
+    public static final int COUNT_CAP = 10_000;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -231,7 +237,8 @@ public class CaseQueries {
             throw new ProblemException.InvalidInput("size", "case.badPage");
         }
         Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()));
-        long total = where.bind(jdbc.sql("select count(*) from cases c where " + where.sql)).query(Long.class).single();
+        long total = where.bind(jdbc.sql("select count(*) from (select 1 from cases c where " + where.sql
+                + " limit " + (COUNT_CAP + 1) + ") counted")).query(Long.class).single();
         List<CaseSummary> items = total == 0 ? List.of() : where.bind(jdbc.sql("""
                         select c.id, c.tracking_code, c.status, c.kind, c.channel, c.title, c.category_code,
                                c.dispute_type, c.region_code, c.handling_unit, c.registered_at, c.handle_due_at,
@@ -304,7 +311,7 @@ public class CaseQueries {
     }
 
     static Where where(Jurisdiction j, CaseFilter f, TrayBounds bounds) {
-        StringBuilder sql = new StringBuilder(CaseRepository.IN_JURISDICTION);
+        StringBuilder sql = new StringBuilder(CaseRepository.inJurisdiction(j));
         Map<String, Object> p = new java.util.HashMap<>();
         CaseRepository.bindJurisdiction(p, j);
         if (!f.statuses().isEmpty()) {

@@ -42,6 +42,16 @@ class CaseRepository {
              or c.id = any(array(select cu.case_id from case_unit cu where cu.unit_id = :jUnit)))
             """;
 
+    /** The same for a unit that is not a centre: only the cases it is involved with, as a semi-join. */
+    static final String INVOLVED_ONLY = """
+            (c.id in (select cu.case_id from case_unit cu where cu.unit_id = :jUnit))
+            """;
+
+    /** The jurisdiction predicate that suits the caller; bind it with {@link #bindJurisdiction}. */
+    static String inJurisdiction(Jurisdiction j) {
+        return j.regionPrefix() == null ? INVOLVED_ONLY : IN_JURISDICTION;
+    }
+
     /** Sets the parameters of {@link #IN_JURISDICTION}. */
     static void bindJurisdiction(java.util.Map<String, Object> params, Jurisdiction j) {
         String[] range = regionRange(j.regionPrefix());
@@ -67,9 +77,11 @@ class CaseRepository {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final CaseIds ids;
+    private final org.fengqiao.organisation.Units units;
 
-    CaseRepository(JdbcClient jdbc, ObjectMapper json) {
+    CaseRepository(JdbcClient jdbc, ObjectMapper json, org.fengqiao.organisation.Units units) {
         this.jdbc = jdbc;
+        this.units = units;
         this.json = json;
         this.ids = new CaseIds(() -> jdbc.sql("select nextval('case_id_seq')").query(Long.class).single());
     }
@@ -133,7 +145,7 @@ class CaseRepository {
         List<Involvement> involved = new ArrayList<>();
         involved.add(new Involvement(f.registeringUnit(), "REGISTRANT", f.registeredAt()));
         involved.addAll(involvements(c));
-        bindInvolvementsAndEvents(spec, c, involved).query(Long.class).single();
+        bindInvolvementsAndEvents(spec, c, withoutCoveringCentres(involved, c)).query(Long.class).single();
     }
 
     /**
@@ -177,7 +189,8 @@ class CaseRepository {
                 .param("evaluatedAt", ts(s.evaluatedAt())).param("revisitDue", ts(s.revisitDueAt()))
                 .param("revisitedAt", ts(s.revisitedAt())).param("archivedAt", ts(s.archivedAt()))
                 .param("mergedInto", s.mergedInto()).param("id", s.id()).param("version", s.version());
-        long updated = bindInvolvementsAndEvents(spec, c, involvements(c)).query(Long.class).single();
+        long updated = bindInvolvementsAndEvents(spec, c, withoutCoveringCentres(involvements(c), c))
+                .query(Long.class).single();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("case " + s.id() + " changed concurrently");
         }
@@ -226,6 +239,16 @@ class CaseRepository {
         return involved.stream().distinct().toList();
     }
 
+    /**
+     * A centre reaches every case in its region anyway; recording it as registrant or handler of such cases
+     * would only make its involvement list long (and its jurisdiction queries slow). Joint handling is always
+     * recorded: the case page lists joint units from it.
+     */
+    private List<Involvement> withoutCoveringCentres(List<Involvement> involved, Case c) {
+        return involved.stream().filter(i -> i.role().equals("JOINT") || units.find(i.unitId())
+                .map(u -> !(u.isCentre() && c.region().isWithin(u.regionCode()))).orElse(true)).toList();
+    }
+
     private JdbcClient.StatementSpec bindInvolvementsAndEvents(JdbcClient.StatementSpec spec, Case c,
                                                                List<Involvement> involved) {
         List<RecordedEvent> events = c.newEvents();
@@ -252,7 +275,7 @@ class CaseRepository {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         bindJurisdiction(params, j);
         JdbcClient.StatementSpec spec = jdbc.sql("select c.*, " + JOINT_UNITS + " from cases c where c.id = :id and "
-                + IN_JURISDICTION).param("id", id);
+                + inJurisdiction(j)).param("id", id);
         params.forEach(spec::param);
         return spec.query((rs, n) -> map(rs)).optional();
     }

@@ -79,10 +79,17 @@ public final class CaseViews {
                                 Instant requestedDueAt, String reason) {
     }
 
-    /** A page of results. */
+    /**
+     * A page of results. {@code total} stops at {@link CaseQueries#COUNT_CAP} + 1; see {@link #totalCapped()}.
+     */
     public record Page<T>(List<T> items, int page, int size, long total) {
         public int totalPages() {
-            return size == 0 ? 0 : (int) ((total + size - 1) / size);
+            return size == 0 ? 0 : (int) ((Math.min(total, CaseQueries.COUNT_CAP) + size - 1) / size);
+        }
+
+        /** There are more than {@link CaseQueries#COUNT_CAP} matches; narrow the filter to see them all. */
+        public boolean totalCapped() {
+            return total > CaseQueries.COUNT_CAP;
         }
     }
 }
