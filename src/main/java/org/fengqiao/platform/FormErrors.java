@@ -31,9 +31,9 @@ public final class FormErrors {
         }
         if (field != null && binding.getTarget() != null
                 && new org.springframework.beans.BeanWrapperImpl(binding.getTarget()).isReadableProperty(field)) {
-            binding.rejectValue(field, "problem", text);
+            binding.rejectValue(field, "refused", text);
         } else {
-            binding.reject("problem", text);
+            binding.reject("refused", text);
         }
     }
 

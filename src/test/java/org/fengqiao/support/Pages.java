@@ -49,6 +49,15 @@ public final class Pages {
                 actor.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
     }
 
+    /**
+     * A pattern matching a form where the input (or select) with this id is marked invalid and the message (or
+     * its beginning) is shown under it.
+     */
+    public static String invalid(String id, String message) {
+        return "(?s)<(?:input|select|textarea)(?=[^>]*\\bid=\"" + Pattern.quote(id) + "\")(?=[^>]*is-invalid)[^>]*>"
+                + ".*?invalid-feedback[^>]*>" + Pattern.quote(message);
+    }
+
     /** The first group of the pattern in the text, or a failure naming both. */
     public static String find(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
