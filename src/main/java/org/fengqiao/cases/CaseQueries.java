@@ -287,7 +287,7 @@ public class CaseQueries {
                                    c.category_code, c.dispute_type, c.title, c.region_code, c.grid_code, c.handling_unit,
                                    c.status, c.handle_due_at, c.overdue_since, c.closed_on_time, c.risk_level, c.urgent,
                                    c.supervised, c.people_involved, c.amount_involved, c.closed_at, c.outcome, c.rating
-                            from cases c where """ + where.sql + " order by " + sort.sql
+                            from cases c where\s""" + where.sql + " order by " + sort.sql
                             + " limit :limit offset :offset"))
                     .param("limit", (int) Math.min(pageSize, max - offset)).param("offset", offset)
                     .query((rs, n) -> ledgerRow(rs)).list();

@@ -207,6 +207,25 @@ class CaseImportTest {
     }
 
     @Test
+    void withoutHtmxAnImportLeadsToAJobPageThatRefreshesItselfUntilTheReportIsThere() throws Exception {
+        byte[] file = workbook(row(batch, "2026-11-02 09:30", "", "咨询", "", "", "咨询事项", "内容", FENGYUAN, "", "", "",
+                "", ""));
+        MockHttpServletResponse posted = pages.mvc.perform(multipart("/cases/import").file(xlsx("a.xlsx", file))
+                .with(pages.as("fq.intake")).with(csrf())).andReturn().getResponse();
+        assertThat(posted.getRedirectedUrl()).startsWith("/jobs/");
+        String page = "";
+        for (int i = 0; i < 600 && !page.contains("登记 1 件案件"); i++) {
+            page = pages.mvc.perform(get(posted.getRedirectedUrl()).with(pages.as("fq.intake"))).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+            if (!page.contains("登记 1 件案件")) {
+                assertThat(page).contains("http-equiv=\"refresh\"");
+                Thread.sleep(100);
+            }
+        }
+        assertThat(page).contains("登记 1 件案件").doesNotContain("http-equiv=\"refresh\"").contains("导出与导入任务");
+    }
+
+    @Test
     void onlyIntakeOfficersAndDispatchersMayImport() throws Exception {
         assertThat(pages.mvc.perform(get("/cases/import").with(pages.as("fq.labour"))).andReturn().getResponse()
                 .getStatus()).isEqualTo(403);
