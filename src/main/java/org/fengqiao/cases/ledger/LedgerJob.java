@@ -72,6 +72,36 @@ public final class LedgerJob {
         state = State.FAILED;
     }
 
+    /**
+     * The job at one moment. A page renders from one snapshot, so it never shows "running" in one place and
+     * "finished" in another while the worker moves on.
+     *
+     * @param completed steps of the current phase done so far
+     */
+    public record Snapshot(String id, Kind kind, State state, String phase, long completed, long total, int percent,
+                           String fileName, long rows, CaseImport.Report report, String failureKey,
+                           Object[] failureArgs) {
+
+        public boolean isRunning() {
+            return state == State.QUEUED || state == State.RUNNING;
+        }
+
+        public boolean isFinished() {
+            return state == State.DONE;
+        }
+
+        public boolean isFailed() {
+            return state == State.FAILED;
+        }
+    }
+
+    /** What the job is doing or did, read once (the state first: results are published before it). */
+    public Snapshot snapshot() {
+        State s = state;
+        return new Snapshot(id, kind, s, phase, done(), total, s == State.DONE ? 100 : percent(), fileName, rows, report,
+                failureKey, failureArgs.clone());
+    }
+
     // ---- the pages read ----------------------------------------------------------------------------------------
 
     public String id() {

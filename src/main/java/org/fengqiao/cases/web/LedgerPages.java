@@ -122,10 +122,11 @@ class LedgerPages {
     }
 
     private String job(LedgerJob job, Model model) {
-        model.addAttribute("job", job);
+        LedgerJob.Snapshot snapshot = job.snapshot();
+        model.addAttribute("job", snapshot);
         model.addAttribute("lifetimeMinutes", properties.jobLifetime().toMinutes());
-        if (job.isFailed()) {
-            model.addAttribute("failure", problems.text(job.failureKey(), job.failureArgs()));
+        if (snapshot.isFailed()) {
+            model.addAttribute("failure", problems.text(snapshot.failureKey(), snapshot.failureArgs()));
         }
         return JOB;
     }

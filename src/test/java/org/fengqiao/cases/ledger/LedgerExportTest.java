@@ -61,6 +61,9 @@ class LedgerExportTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    LedgerJobs jobs;
+
     Pages pages;
     String code;
 
@@ -153,6 +156,29 @@ class LedgerExportTest {
         assertThat(sheet.getRow(3).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm");
         assertThat(sheet.getRow(3).getCell(1).getLocalDateTimeCellValue())
                 .isEqualTo(java.time.LocalDateTime.of(2026, 11, 20, 10, 0));
+    }
+
+    @Test
+    void whileAJobRunsItsFragmentShowsThePhaseAndProgressAndAsksAgainEveryHalfSecond() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        LedgerJob job = jobs.submit(pages.actor("fengyuan.grid"), LedgerJob.Kind.IMPORT, j -> {
+            j.phase("ledger.job.checking", 8);
+            j.advance();
+            j.advance();
+            release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        });
+        try {
+            String html = "";
+            for (int i = 0; i < 100 && !html.contains("正在校验"); i++) {
+                Thread.sleep(50);
+                html = pages.mvc.perform(get("/jobs/" + job.id()).header("HX-Request", "true")
+                        .with(pages.as("fengyuan.grid"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            }
+            assertThat(html).contains("正在校验：2 / 8 行").contains("25%").contains("aria-valuenow=\"25\"")
+                    .contains("hx-get=\"/jobs/" + job.id() + "\"").contains("hx-trigger=\"every 500ms\"");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test
