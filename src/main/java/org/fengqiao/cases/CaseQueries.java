@@ -262,6 +262,91 @@ public class CaseQueries {
         return all.size() > max ? all.subList(0, max) : all;
     }
 
+    /** How many cases match the filter within the actor's jurisdiction. */
+    public long count(Actor actor, CaseFilter filter) {
+        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()));
+        return where.bind(jdbc.sql("select count(*) from cases c where " + where.sql)).query(Long.class).single();
+    }
+
+    /** Receives the ledger's rows as they are read. */
+    public interface LedgerSink {
+        /** Called once before the rows, with how many will follow (at most the cap). */
+        void start(long total);
+
+        void row(LedgerRow row);
+    }
+
+    /**
+     * Streams the ledger (台账) of the cases matching the filter within the actor's jurisdiction, in the list's
+     * order, to {@code sink} — exactly the rows the list shows for the same filter, at most {@code max}. The
+     * pages are read in one repeatable-read snapshot, so cases registered meanwhile neither appear nor shift
+     * rows between pages.
+     *
+     * @return the number of rows written
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public long ledger(Actor actor, CaseFilter filter, CaseFilter.Sort sort, int max, LedgerSink sink) {
+        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()));
+        long total = where.bind(jdbc.sql("select count(*) from cases c where " + where.sql)).query(Long.class).single();
+        sink.start(Math.min(total, max));
+        int pageSize = 1000;
+        long written = 0;
+        for (long offset = 0; offset < Math.min(total, max); offset += pageSize) {
+            List<LedgerRow> rows = where.bind(jdbc.sql("""
+                            select c.id, c.tracking_code, c.registered_at, c.channel, c.source_ref, c.kind,
+                                   c.category_code, c.dispute_type, c.title, c.region_code, c.grid_code, c.handling_unit,
+                                   c.status, c.handle_due_at, c.overdue_since, c.closed_on_time, c.risk_level, c.urgent,
+                                   c.supervised, c.people_involved, c.amount_involved, c.closed_at, c.outcome, c.rating
+                            from cases c where\s""" + where.sql + " order by " + sort.sql
+                            + " limit :limit offset :offset"))
+                    .param("limit", (int) Math.min(pageSize, max - offset)).param("offset", offset)
+                    .query((rs, n) -> ledgerRow(rs)).list();
+            for (LedgerRow row : rows) {
+                sink.row(row);
+                written++;
+            }
+            if (rows.size() < pageSize) {
+                break;
+            }
+        }
+        return written;
+    }
+
+    private LedgerRow ledgerRow(ResultSet rs) throws SQLException {
+        String category = rs.getString("category_code");
+        String grid = rs.getString("grid_code");
+        Long unit = CaseRepository.longOrNull(rs, "handling_unit");
+        return new LedgerRow(rs.getLong("id"), rs.getString("tracking_code"), CaseRepository.instant(rs, "registered_at"),
+                Channel.valueOf(rs.getString("channel")), rs.getString("source_ref"),
+                CaseKind.valueOf(rs.getString("kind")),
+                category == null ? null : categories.find(category).map(c -> c.path()).orElse(category),
+                rs.getString("dispute_type"), rs.getString("title"),
+                regions.pathName(DivisionCode.of(rs.getString("region_code"))),
+                grid == null ? null : regions.find(grid).map(Region::name).orElse(grid),
+                unit == null ? null : unitRef(unit).name(), CaseStatus.valueOf(rs.getString("status")),
+                CaseRepository.instant(rs, "handle_due_at"),
+                rs.getObject("overdue_since") != null || Boolean.FALSE.equals(rs.getObject("closed_on_time")),
+                RiskLevel.valueOf(rs.getString("risk_level")), rs.getBoolean("urgent"), rs.getBoolean("supervised"),
+                rs.getInt("people_involved"), rs.getBigDecimal("amount_involved"), CaseRepository.instant(rs, "closed_at"),
+                rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")));
+    }
+
+    /**
+     * Which of these source references (e.g. 12345 work-order numbers) are already registered for the channel,
+     * anywhere: an import must not register the same work order twice.
+     */
+    public java.util.Set<String> registeredSourceRefs(Channel channel, java.util.Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select distinct source_ref from cases where channel = :channel
+                        and source_ref = any(cast(:refs as text[]))
+                        """).param("channel", channel.name()).param("refs", refs.toArray(String[]::new))
+                .query(String.class).list());
+    }
+
     private CaseSummary summary(ResultSet rs) throws SQLException {
         String region = rs.getString("region_code");
         Long unit = CaseRepository.longOrNull(rs, "handling_unit");

@@ -65,6 +65,22 @@ public final class CaseViews {
                               RiskLevel riskLevel, boolean urgent, boolean supervised, Outcome outcome, Rating rating) {
     }
 
+    /**
+     * A row of the ledger (台账): what the list shows plus the facts a review meeting needs. No personal data:
+     * no parties, no description, no address.
+     *
+     * @param category     the category's full path (level 1 / level 2 / level 3), or null
+     * @param regionName   the region as a path below the city, e.g. 诸暨市 › 枫桥镇 › 枫源村
+     * @param overdue      the handling deadline was missed (while open, or the case was closed late)
+     */
+    public record LedgerRow(long id, String trackingCode, Instant registeredAt, Channel channel, String sourceRef,
+                            CaseKind kind, String category, String disputeType, String title, String regionName,
+                            String gridName, String handlingUnit, CaseStatus status, Instant handleDueAt,
+                            boolean overdue, RiskLevel riskLevel, boolean urgent, boolean supervised,
+                            int peopleInvolved, BigDecimal amountInvolved, Instant closedAt, Outcome outcome,
+                            Rating rating) {
+    }
+
     /** One entry of the case's timeline, built from its events. */
     public record TimelineEntry(long id, String type, Instant occurredAt, Long actorUserId, String actorName,
                                 Long actorUnitId, String actorUnitName, CaseStatus from, CaseStatus to, String reason,

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.fengqiao.platform.ProblemException;
+import org.fengqiao.platform.ProblemMessages;
 import org.fengqiao.platform.TextHygiene;
 
 /**
@@ -34,10 +35,12 @@ public class Categories {
     }
 
     private final JdbcClient jdbc;
+    private final ProblemMessages messages;
     private final AtomicReference<Snapshot> cache = new AtomicReference<>();
 
-    Categories(JdbcClient jdbc) {
+    Categories(JdbcClient jdbc, ProblemMessages messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     private Snapshot snapshot() {
@@ -110,8 +113,9 @@ public class Categories {
 
     /**
      * Loads a taxonomy in the TSV format {@code level1<TAB>level2<TAB>level3} with a header line. Existing
-     * paths keep their codes; new ones get the next free number under their parent. Bad lines are reported and
-     * skipped; everything else is written in one transaction.
+     * paths keep their codes; new ones get the next free number under their parent. Bad lines are reported (in
+     * the caller's language) and skipped; everything else is written in one transaction. A file without the
+     * header is refused with a 400.
      */
     @Transactional(rollbackFor = Exception.class)
     public ImportReport importTaxonomy(Reader tsv) throws IOException {
@@ -129,7 +133,7 @@ public class Categories {
         BufferedReader in = new BufferedReader(tsv);
         String header = in.readLine();
         if (header == null || !header.replace("\uFEFF", "").strip().startsWith("level1")) {
-            throw new IOException("the first line must be the header level1<TAB>level2<TAB>level3");
+            throw new ProblemException.InvalidInput("file", "category.import.badHeader");
         }
         String line;
         int lineNo = 1;
@@ -141,7 +145,7 @@ public class Categories {
             String[] names = line.split("\t", -1);
             if (names.length != 3 || java.util.Arrays.stream(names).anyMatch(n -> n.isBlank() || n.length() > 60
                     || !TextHygiene.isClean(n) || n.contains("/"))) {
-                problems.add("line " + lineNo + ": expected three non-empty names of at most 60 characters");
+                problems.add(messages.text("category.import.badLine", Integer.toString(lineNo)));
                 continue;
             }
             String parentCode = null;
@@ -155,7 +159,7 @@ public class Categories {
                     int number = nextChild.getOrDefault(parentKey, 1);
                     int width = level == 3 ? 3 : 2;
                     if (number >= Math.pow(10, width)) {
-                        problems.add("line " + lineNo + ": too many categories under " + parentKey);
+                        problems.add(messages.text("category.import.full", Integer.toString(lineNo), parentKey));
                         break;
                     }
                     nextChild.put(parentKey, number + 1);

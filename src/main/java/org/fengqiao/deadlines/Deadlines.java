@@ -134,6 +134,7 @@ public class Deadlines {
         if (description == null || description.isBlank() || description.length() > 200) {
             throw new ProblemException.InvalidInput("description", "deadlinePolicy.badDescription");
         }
+        checkLimit(limitCount);
         boolean isDefault = existing.channel() == null && existing.kind() == null
                 && existing.categoryPrefix() == null && existing.urgent() == null;
         if (isDefault && !active) {
@@ -150,6 +151,19 @@ public class Deadlines {
     /** Adds a policy for a narrower set of matters. */
     @Transactional
     public DeadlinePolicy create(DeadlinePolicy p) {
+        if (!p.code().matches("[A-Z0-9_]{2,60}")) {
+            throw new ProblemException.InvalidInput("code", "deadlinePolicy.badCode");
+        }
+        if (p.amount() < 0 || p.amount() > 3650) {
+            throw new ProblemException.InvalidInput("amount", "deadlinePolicy.badAmount");
+        }
+        if (p.description() == null || p.description().isBlank() || p.description().length() > 200) {
+            throw new ProblemException.InvalidInput("description", "deadlinePolicy.badDescription");
+        }
+        if (p.categoryPrefix() != null && !p.categoryPrefix().matches("[0-9]{2,7}")) {
+            throw new ProblemException.InvalidInput("categoryPrefix", "deadlinePolicy.badCategory");
+        }
+        checkLimit(p.limitCount());
         if (find(p.code()).isPresent()) {
             throw new ProblemException.Conflict("deadlinePolicy.duplicate", p.code());
         }
@@ -161,8 +175,14 @@ public class Deadlines {
                                              limit_count, description, active)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)
                 """).params(p.code(), p.step().name(), p.channel(), p.kind(), p.categoryPrefix(), p.urgent(),
-                p.amount(), p.unit().name(), p.limitCount(), p.description()).update();
+                p.amount(), p.unit().name(), p.limitCount(), p.description().strip()).update();
         policies.set(null);
         return find(p.code()).orElseThrow();
+    }
+
+    private static void checkLimit(Integer limitCount) {
+        if (limitCount != null && (limitCount < 0 || limitCount > 10)) {
+            throw new ProblemException.InvalidInput("limitCount", "deadlinePolicy.badLimit");
+        }
     }
 }

@@ -140,17 +140,24 @@ public class Staff {
         }).toList();
     }
 
+    /** Replaces the user's roles; a user keeps at least one. Takes effect at the user's next sign-in. */
     @Transactional
     public void setRoles(long userId, Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new ProblemException.InvalidInput("roles", "staff.noRoles");
+        }
         jdbc.sql("delete from staff_role where user_id = ?").param(userId).update();
         for (Role role : roles) {
             jdbc.sql("insert into staff_role (user_id, role) values (?, ?)").params(userId, role.name()).update();
         }
     }
 
+    /** Lets the user sign in again, or no longer. */
     @Transactional
     public void setActive(long userId, boolean active) {
-        jdbc.sql("update staff_user set active = ? where id = ?").params(active, userId).update();
+        if (jdbc.sql("update staff_user set active = ? where id = ?").params(active, userId).update() == 0) {
+            throw new ProblemException.NotFound("staff.notFound");
+        }
     }
 
     /**
@@ -172,8 +179,10 @@ public class Staff {
     @Transactional
     public void resetPassword(long userId, String replacement) {
         checkPassword(replacement);
-        jdbc.sql("update staff_user set password_hash = ? where id = ?")
-                .params(passwords.encode(replacement), userId).update();
+        if (jdbc.sql("update staff_user set password_hash = ? where id = ?")
+                .params(passwords.encode(replacement), userId).update() == 0) {
+            throw new ProblemException.NotFound("staff.notFound");
+        }
     }
 
     private static void checkPassword(String password) {

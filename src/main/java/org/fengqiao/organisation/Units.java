@@ -108,6 +108,7 @@ public class Units {
         if (code == null || !code.matches("[A-Za-z0-9_-]{2,40}")) {
             throw new ProblemException.InvalidInput("code", "unit.badCode");
         }
+        checkName(name);
         if (findByCode(code).isPresent()) {
             throw new ProblemException.Conflict("unit.duplicateCode", code);
         }
@@ -116,18 +117,26 @@ public class Units {
             throw new ProblemException.InvalidInput("regionCode", "unit.gridRegion");
         }
         long id = jdbc.sql("insert into unit (code, name, kind, region_code) values (?, ?, ?, ?) returning id")
-                .params(code, name, kind.name(), region.code().value()).query(Long.class).single();
+                .params(code, name.strip(), kind.name(), region.code().value()).query(Long.class).single();
         cache.set(null);
         return get(id);
     }
 
+    /** Renames a unit, or switches it off (its staff can no longer sign in, routing passes it by) or on. */
     @Transactional
     public Unit update(long id, String name, boolean active) {
-        int n = jdbc.sql("update unit set name = ?, active = ? where id = ?").params(name, active, id).update();
+        checkName(name);
+        int n = jdbc.sql("update unit set name = ?, active = ? where id = ?").params(name.strip(), active, id).update();
         if (n == 0) {
             throw new ProblemException.NotFound("unit.notFound", id);
         }
         cache.set(null);
         return get(id);
+    }
+
+    private static void checkName(String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new ProblemException.InvalidInput("name", "admin.unit.badName");
+        }
     }
 }

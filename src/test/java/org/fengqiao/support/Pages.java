@@ -1,41 +1,70 @@
 package org.fengqiao.support;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
-import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import org.fengqiao.access.Actor;
 import org.fengqiao.organisation.Staff;
+import org.fengqiao.organisation.StaffUser;
 import org.fengqiao.organisation.Units;
 
 /**
- * Signs MockMvc page requests in as a demo user, with the same principal the login form produces.
+ * Pages under test: MockMvc on the shared application context with the real security filters, and a signed-in
+ * staff user as the page session would hold them (an {@link Actor} principal with its roles).
  */
-@Component
-public class Pages {
+public final class Pages {
 
-    private final Staff staff;
-    private final Units units;
+    private final ApplicationContext context;
+    public final MockMvc mvc;
 
-    Pages(Staff staff, Units units) {
-        this.staff = staff;
-        this.units = units;
+    @org.springframework.beans.factory.annotation.Autowired
+    public Pages(WebApplicationContext context) {
+        this.context = context;
+        this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    /** The demo user, signed in. */
+    public RequestPostProcessor as(String username) {
+        return authentication(token(actor(username)));
     }
 
     public Actor actor(String username) {
-        var user = staff.findByUsername(username).orElseThrow();
-        return Actor.of(user, units.get(user.unitId()));
+        StaffUser user = context.getBean(Staff.class).findByUsername(username)
+                .orElseThrow(() -> new IllegalArgumentException("no user " + username));
+        return Actor.of(user, context.getBean(Units.class).get(user.unitId()));
     }
 
-    public RequestPostProcessor as(String username) {
-        Actor actor = actor(username);
-        List<SimpleGrantedAuthority> roles = actor.roles().stream()
-                .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(actor, null, roles));
+    private static UsernamePasswordAuthenticationToken token(Actor actor) {
+        return UsernamePasswordAuthenticationToken.authenticated(actor, null,
+                actor.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+    }
+
+    /**
+     * A pattern matching a form where the input (or select) with this id is marked invalid and the message (or
+     * its beginning) is shown under it.
+     */
+    public static String invalid(String id, String message) {
+        return "(?s)<(?:input|select|textarea)(?=[^>]*\\bid=\"" + Pattern.quote(id) + "\")(?=[^>]*is-invalid)[^>]*>"
+                + ".*?invalid-feedback[^>]*>" + Pattern.quote(message);
+    }
+
+    /** The first group of the pattern in the text, or a failure naming both. */
+    public static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("no " + regex + " in:\n" + text);
+        }
+        return m.group(1);
     }
 }

@@ -109,6 +109,8 @@ class BrowserJourneysTest {
 
         browser.logIn("fq.supervisor").screenshot("07-workbench-supervisor");
         browser.find(By.cssSelector("[data-tray=OVERDUE]")).click();
+        browser.find(By.id("q")).sendKeys("浏览器测试：超期咨询件");
+        browser.waitFor(ExpectedConditions.urlContains("q="));
         browser.find(By.partialLinkText("浏览器测试：超期咨询件")).click();
         assertThat(browser.text(By.id("deadline-status"))).contains("已超期");
         browser.find(By.cssSelector("[data-action=SUPERVISE]")).click();

@@ -50,6 +50,7 @@ class TemplateTextTest {
             Document doc = Jsoup.parse(Files.readString(template), "", Parser.xmlParser());
             for (Element e : doc.getAllElements()) {
                 boolean replaced = e.hasAttr("th:text") || e.hasAttr("th:utext") || e.hasAttr("th:replace")
+                        || e.hasAttr("th:errors")
                         || e.hasAttr("th:insert") || e.hasAttr("th:block") || e.tagName().equals("script")
                         || e.tagName().equals("style") || e.tagName().equals("title") && e.hasAttr("layout:title-pattern")
                         || insideReplacedOrTemplate(e);

@@ -1,12 +1,10 @@
 package org.fengqiao.cases.web;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -75,29 +73,15 @@ class CaseListPages {
 
     @GetMapping("/cases")
     String list(@AuthenticationPrincipal Actor actor,
-                @RequestParam(required = false) List<CaseStatus> status,
-                @RequestParam(required = false) CaseKind kind,
-                @RequestParam(required = false) Channel channel,
-                @RequestParam(required = false) String category,
-                @RequestParam(required = false) String disputeType,
-                @RequestParam(required = false) String region,
-                @RequestParam(required = false) Boolean overdue,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) String q,
-                @RequestParam(required = false) RiskLevel risk,
-                @RequestParam(required = false) Boolean supervised,
-                @RequestParam(required = false) Tray tray,
-                @RequestParam(defaultValue = "REGISTERED_DESC") CaseFilter.Sort sort,
-                @RequestParam(defaultValue = "0") int page,
-                @RequestParam(defaultValue = "20") int size,
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
                 HttpServletRequest request, Model model) {
-        CaseFilter filter = new CaseFilter(status, kind, channel, blank(category), blank(disputeType), blank(region), null,
-                overdue, from, to, blank(q), risk, supervised, null, tray);
+        CaseListQuery listQuery = CaseListQuery.of(request.getParameterMap());
+        CaseFilter filter = listQuery.filter();
+        CaseFilter.Sort sort = listQuery.sort();
+        int size = listQuery.size();
         Page<CaseSummary> result;
         try {
-            result = queries.list(actor, filter, sort, Math.max(0, page), Math.min(Math.max(size, 1), 100));
+            result = queries.list(actor, filter, sort, listQuery.page(), size);
         } catch (ProblemException e) {
             model.addAttribute("error", problems.text(e));
             result = new Page<>(List.of(), 0, size, 0);
@@ -110,6 +94,7 @@ class CaseListPages {
         model.addAttribute("query", query == null ? "" : query);
         model.addAttribute("pages", pageNumbers(result));
         if (htmx != null) {
+            model.addAttribute("htmx", true);
             return ROWS;
         }
         model.addAttribute("statuses", CaseStatus.values());
@@ -150,7 +135,4 @@ class CaseListPages {
         return java.util.stream.IntStream.rangeClosed(from, to).boxed().toList();
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }
