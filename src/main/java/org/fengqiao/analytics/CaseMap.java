@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.fengqiao.access.Actor;
+import org.fengqiao.access.Jurisdiction;
 import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseKind;
 import org.fengqiao.cases.CaseQueries;
@@ -37,6 +40,12 @@ public class CaseMap {
     private final CaseQueries cases;
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    // like the measures: kept until any case changes (the newest event), at most a minute
+    private final Cache<Key, Map<String, Object>> cache = Caffeine.newBuilder().maximumSize(200)
+            .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
+
+    private record Key(Jurisdiction jurisdiction, Filter filter, String language, long changeMark) {
+    }
 
     CaseMap(CaseQueries cases, JdbcClient jdbc, MessageSource messages) {
         this.cases = cases;
@@ -64,6 +73,11 @@ public class CaseMap {
         if (f.from() != null && f.to() != null && ChronoUnit.DAYS.between(f.from(), f.to()) >= Measures.MAX_PERIOD_DAYS) {
             throw new ProblemException.InvalidInput("from", "analytics.error.periodTooLong", Measures.MAX_PERIOD_DAYS);
         }
+        Key key = new Key(actor.jurisdiction(), f, LocaleContextHolder.getLocale().getLanguage(), cases.changeMark());
+        return cache.get(key, k -> query(actor, f));
+    }
+
+    private Map<String, Object> query(Actor actor, Filter f) {
         CaseScope scope = cases.scope(actor, new CaseFilter(f.statuses(), f.kind(), null, null, null, null, null, null,
                 f.from(), f.to(), null, f.risk(), null, null, null)).and("c.latitude is not null");
         // labels once per request, not per marker
@@ -111,7 +125,7 @@ public class CaseMap {
         collection.put("type", "FeatureCollection");
         collection.put("features", truncated ? features.subList(0, MAX_FEATURES) : features);
         collection.put("truncated", truncated);
-        return collection;
+        return java.util.Collections.unmodifiableMap(collection);
     }
 
     private String text(String key) {
