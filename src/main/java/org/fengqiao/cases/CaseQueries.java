@@ -391,6 +391,23 @@ public class CaseQueries {
         return counts;
     }
 
+    /**
+     * The cases matching the filter within the actor's jurisdiction, as a condition other modules' read-only
+     * reports build their aggregate SQL on (see {@link CaseScope}).
+     */
+    public CaseScope scope(Actor actor, CaseFilter filter) {
+        Where where = where(actor.jurisdiction(), filter, filter.tray() == null ? null : trayBounds(clock.instant()));
+        return new CaseScope(where.sql(), where.params());
+    }
+
+    /**
+     * A number that grows whenever any case changes (every change appends an event): reports may cache what
+     * they computed under it.
+     */
+    public long changeMark() {
+        return jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
+    }
+
     static Where where(Jurisdiction j, CaseFilter f) {
         return where(j, f, null);
     }
@@ -423,10 +440,17 @@ public class CaseQueries {
             if (!DivisionCode.isValid(f.region())) {
                 throw new ProblemException.InvalidInput("region", "region.code.invalid");
             }
-            String[] range = CaseRepository.regionRange(DivisionCode.of(f.region()).prefix());
-            sql.append(" and c.region_code between :regionLo and :regionHi");
-            p.put("regionLo", range[0]);
-            p.put("regionHi", range[1]);
+            DivisionCode region = DivisionCode.of(f.region());
+            if (region.level() == org.fengqiao.regions.RegionLevel.GRID) {
+                // a case's region is its village; the grid it lies in is kept beside it
+                sql.append(" and c.grid_code = :region");
+                p.put("region", region.value());
+            } else {
+                String[] range = CaseRepository.regionRange(region.prefix());
+                sql.append(" and c.region_code between :regionLo and :regionHi");
+                p.put("regionLo", range[0]);
+                p.put("regionHi", range[1]);
+            }
         }
         if (f.unitId() != null) {
             sql.append(" and c.handling_unit = :unit");

@@ -1,0 +1,460 @@
+package org.fengqiao.analytics;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.fengqiao.access.Actor;
+import org.fengqiao.access.Jurisdiction;
+import org.fengqiao.analytics.Measure.Definition;
+import org.fengqiao.analytics.Measure.Format;
+import org.fengqiao.analytics.Summary.*;
+import org.fengqiao.cases.CaseFilter;
+import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseScope;
+import org.fengqiao.cases.CaseStatus;
+import org.fengqiao.cases.Channel;
+import org.fengqiao.cases.Outcome;
+import org.fengqiao.cases.Rating;
+import org.fengqiao.categories.Categories;
+import org.fengqiao.categories.Category;
+import org.fengqiao.organisation.Unit;
+import org.fengqiao.organisation.Units;
+import org.fengqiao.platform.ChinaTime;
+import org.fengqiao.platform.ProblemException;
+import org.fengqiao.regions.DivisionCode;
+import org.fengqiao.regions.Region;
+import org.fengqiao.regions.RegionLevel;
+import org.fengqiao.regions.Regions;
+
+/**
+ * Computes the measures (DOMAIN.md §6) for a filter, always within the caller's jurisdiction. Each measure is
+ * defined once here — its SQL beside the message keys of its definition:
+ * <ul>
+ * <li><b>cohort</b>: the cases the caller may reach, registered in the period (China time), matching the
+ * region, channel, category and dispute type; duplicates merged into another case are not counted;</li>
+ * <li>受理量 intake = the cohort's size;</li>
+ * <li>化解率 resolution rate = closed with a resolved outcome ({@link Outcome#isResolved()}: RESOLVED, ANSWERED)
+ * ÷ intake;</li>
+ * <li>办结率 closure rate = closed (CLOSED, UNDER_REVIEW, ARCHIVED) ÷ intake;</li>
+ * <li>按期办结率 on-time closure rate = closed no later than the handling deadline ÷ closed;</li>
+ * <li>签收及时率 timely acceptance rate = acceptances recorded by the acceptance deadline of the assignment or
+ * transfer they acknowledge ÷ acceptances (every acceptance counts, from the events);</li>
+ * <li>满意率 satisfaction rate = rated 满意 or 基本满意 ÷ rated (the latest rating);</li>
+ * <li>退单率 bounce rate = returned at least once ÷ ever assigned to a unit;</li>
+ * <li>mean handling time = Σ (closed − registered) in days ÷ closed;</li>
+ * <li>currently overdue = open cases past their acceptance or handling deadline now (any registration date).</li>
+ * </ul>
+ * Everything comes from a few aggregate statements over the scope {@link CaseQueries#scope} gives; results are
+ * kept until any case changes (or a minute passes), so a busy dashboard costs one cheap query per view.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Measures {
+
+    /** The period when none is given: the last 30 days, today included. */
+    public static final int DEFAULT_PERIOD_DAYS = 30;
+    /** The longest period a summary covers (three years). */
+    public static final int MAX_PERIOD_DAYS = 1096;
+    /** Longer periods are shown by week. */
+    public static final int DAILY_UP_TO_DAYS = 60;
+
+    public static final String INTAKE = "intake";
+    public static final String RESOLUTION_RATE = "resolutionRate";
+    public static final String CLOSURE_RATE = "closureRate";
+    public static final String ON_TIME_CLOSURE_RATE = "onTimeClosureRate";
+    public static final String TIMELY_ACCEPTANCE_RATE = "timelyAcceptanceRate";
+    public static final String SATISFACTION_RATE = "satisfactionRate";
+    public static final String BOUNCE_RATE = "bounceRate";
+    public static final String MEAN_HANDLING_DAYS = "meanHandlingDays";
+    public static final String OVERDUE_OPEN = "overdueOpen";
+    /** The on-time closure rate of one unit (the unit that closed the cases). */
+    public static final String UNIT_ON_TIME_CLOSURE_RATE = "unitOnTimeClosureRate";
+
+    static final List<CaseStatus> CLOSED = List.of(CaseStatus.CLOSED, CaseStatus.UNDER_REVIEW, CaseStatus.ARCHIVED);
+    static final List<Outcome> RESOLVED = Arrays.stream(Outcome.values()).filter(Outcome::isResolved).toList();
+    static final List<Rating> SATISFIED = List.of(Rating.SATISFIED, Rating.BASICALLY_SATISFIED);
+
+    private static final String IS_CLOSED = "c.status in " + sqlList(CLOSED);
+    private static final String IS_RESOLVED = "c.outcome in " + sqlList(RESOLVED);
+    private static final String IS_SATISFIED = "c.rating in " + sqlList(SATISFIED);
+    private static final String NOT_MERGED = "c.status <> '" + CaseStatus.MERGED.name() + "'";
+    private static final int TOP_UNITS = 10;
+
+    private final CaseQueries cases;
+    private final JdbcClient jdbc;
+    private final Regions regions;
+    private final Categories categories;
+    private final Units units;
+    private final MessageSource messages;
+    private final Clock clock;
+    // keyed by the newest event: any change to any case makes a new key; entries also expire after a minute
+    private final Cache<CacheKey, Summary> cache = Caffeine.newBuilder().maximumSize(500)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+
+    Measures(CaseQueries cases, JdbcClient jdbc, Regions regions, Categories categories, Units units,
+             MessageSource messages, Clock clock) {
+        this.cases = cases;
+        this.jdbc = jdbc;
+        this.regions = regions;
+        this.categories = categories;
+        this.units = units;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The on-time closure rate of one handling unit. */
+    public record UnitMeasure(long unitId, String unitName, RegionLevel level, Measure measure) {
+    }
+
+    /**
+     * The measures and breakdowns of the filter within the actor's jurisdiction, in the current locale.
+     *
+     * @throws ProblemException.InvalidInput for a period that ends before it starts or is longer than
+     *                                       {@value #MAX_PERIOD_DAYS} days, or an unknown region, category or
+     *                                       dispute type
+     */
+    public Summary summary(Actor actor, AnalyticsFilter filter) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Selection selection = select(filter, locale);
+        CacheKey key = new CacheKey(actor.jurisdiction(), actor.unit().regionCode(), selection, locale.getLanguage(),
+                cases.changeMark());
+        return cache.get(key, k -> compute(actor, selection, locale));
+    }
+
+    /**
+     * The on-time closure rate of each unit that closed cases of the cohort (the handling unit, or the centre
+     * for cases it closed before handing them out), in no particular order.
+     */
+    public List<UnitMeasure> onTimeClosureByUnit(Actor actor, AnalyticsFilter filter) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Selection selection = select(filter, locale);
+        CaseScope closed = cases.scope(actor, cohortFilter(selection)).and(NOT_MERGED + " and " + IS_CLOSED);
+        Definition definition = definition(UNIT_ON_TIME_CLOSURE_RATE, false, selection);
+        return closed.bind(jdbc.sql("""
+                        select coalesce(c.handling_unit, c.owner_unit) as unit, count(*) as closed,
+                               count(*) filter (where c.closed_on_time) as on_time
+                        from cases c where\s""" + closed.sql() + " group by 1"))
+                .query((rs, n) -> {
+                    long unit = rs.getLong("unit");
+                    Unit u = units.find(unit).orElse(null);
+                    return new UnitMeasure(unit, u == null ? "#" + unit : u.name(), u == null ? null : u.level(),
+                            rate(UNIT_ON_TIME_CLOSURE_RATE, rs.getLong("on_time"), rs.getLong("closed"), definition));
+                }).list();
+    }
+
+    // ---- the filter -----------------------------------------------------------------------------------------
+
+    Selection select(AnalyticsFilter f, Locale locale) {
+        LocalDate today = ChinaTime.dateOf(clock.instant());
+        LocalDate to = f.to() != null ? f.to() : today;
+        LocalDate from = f.from() != null ? f.from() : to.minusDays(DEFAULT_PERIOD_DAYS - 1);
+        if (from.isAfter(to)) {
+            throw new ProblemException.InvalidInput("from", "analytics.error.periodOrder", from.toString(), to.toString());
+        }
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        if (days > MAX_PERIOD_DAYS) {
+            throw new ProblemException.InvalidInput("from", "analytics.error.periodTooLong", MAX_PERIOD_DAYS);
+        }
+        String regionName = null;
+        if (f.region() != null) {
+            if (!DivisionCode.isValid(f.region())) {
+                throw new ProblemException.InvalidInput("region", "region.code.invalid");
+            }
+            regionName = regions.find(f.region()).map(r -> regions.pathName(r.code()))
+                    .orElseThrow(() -> new ProblemException.InvalidInput("region", "analytics.error.unknownRegion",
+                            f.region()));
+        }
+        String categoryName = null;
+        if (f.category() != null) {
+            categoryName = (f.category().matches("\\d{2}|\\d{4}|\\d{7}") ? categories.find(f.category())
+                    : java.util.Optional.<Category>empty()).map(Category::path)
+                    .orElseThrow(() -> new ProblemException.InvalidInput("category", "category.unknown", f.category()));
+        }
+        String disputeName = null;
+        if (f.disputeType() != null) {
+            disputeName = categories.disputeType(f.disputeType()).map(d -> d.name(locale))
+                    .orElseThrow(() -> new ProblemException.InvalidInput("disputeType", "disputeType.unknown",
+                            f.disputeType()));
+        }
+        return new Selection(from, to, days > DAILY_UP_TO_DAYS ? Granularity.WEEK : Granularity.DAY, f.region(),
+                regionName, f.channel(), f.channel() == null ? null : text("channel." + f.channel().name()),
+                f.category(), categoryName, f.disputeType(), disputeName);
+    }
+
+    private static CaseFilter cohortFilter(Selection s) {
+        return new CaseFilter(List.of(), null, s.channel(), s.category(), s.disputeType(), s.region(), null, null,
+                s.from(), s.to(), null, null, null, null, null);
+    }
+
+    private static CaseFilter currentFilter(Selection s) {
+        return new CaseFilter(List.of(), null, s.channel(), s.category(), s.disputeType(), s.region(), null, true,
+                null, null, null, null, null, null, null);
+    }
+
+    // ---- computing ------------------------------------------------------------------------------------------
+
+    /** What one group of the cohort counts. */
+    private record Counts(long registered, long closed, long resolved, long onTime, double handlingSeconds,
+                          long evaluated, long satisfied, long assigned, long returned) {
+
+        static Counts of(ResultSet rs) throws SQLException {
+            return new Counts(rs.getLong("registered"), rs.getLong("closed"), rs.getLong("resolved"),
+                    rs.getLong("on_time"), rs.getDouble("handling_seconds"), rs.getLong("evaluated"),
+                    rs.getLong("satisfied"), rs.getLong("assigned"), rs.getLong("returned"));
+        }
+
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    private Summary compute(Actor actor, Selection selection, Locale locale) {
+        CaseScope cohort = cases.scope(actor, cohortFilter(selection)).and(NOT_MERGED);
+        DivisionCode root = selection.region() != null ? DivisionCode.of(selection.region()) : actor.unit().regionCode();
+        RegionLevel child = root.level() == RegionLevel.GRID ? null : RegionLevel.values()[root.level().ordinal() + 1];
+        String area = child == null ? "cast(null as text)"
+                : "case when c.region_code like '" + root.prefix() + "%' then "
+                + (child == RegionLevel.GRID ? "coalesce(c.grid_code, '')" : "left(c.region_code, " + child.digits() + ")")
+                + " else '-' end";
+        String unit = selection.granularity() == Granularity.WEEK ? "week" : "day";
+
+        Counts[] total = {Counts.NONE};
+        Map<LocalDate, Map<Channel, Long>> trend = new HashMap<>();
+        Map<String, Counts> byCategory = new HashMap<>();
+        Map<String, Counts> byDispute = new HashMap<>();
+        Map<String, Counts> byArea = new HashMap<>();
+        // one pass over the cohort: totals and every breakdown at once (grouping sets); sorts in memory
+        jdbc.sql("set local work_mem = '32MB'").update();
+        String mainSql = """
+                select grouping(x.bucket) as g_bucket, grouping(x.cat1) as g_cat, grouping(x.dispute_type) as g_dispute,
+                       grouping(x.area) as g_area, x.bucket, x.channel, x.cat1, x.dispute_type, x.area,
+                       count(*) as registered,
+                       count(*) filter (where x.closed) as closed,
+                       count(*) filter (where x.resolved) as resolved,
+                       count(*) filter (where x.closed and x.closed_on_time) as on_time,
+                       coalesce(sum(x.handling_seconds) filter (where x.closed), 0) as handling_seconds,
+                       count(*) filter (where x.rated) as evaluated,
+                       count(*) filter (where x.satisfied) as satisfied,
+                       count(*) filter (where x.assigned) as assigned,
+                       count(*) filter (where x.returned) as returned
+                from (select cast(date_trunc('%s', c.registered_at at time zone 'Asia/Shanghai') as date) as bucket,
+                             c.channel, left(c.category_code, 2) as cat1, c.dispute_type, %s as area,
+                             %s as closed, coalesce(%s, false) as resolved, coalesce(c.closed_on_time, false) as closed_on_time,
+                             extract(epoch from c.closed_at - c.registered_at) as handling_seconds,
+                             c.rating is not null as rated, coalesce(%s, false) as satisfied,
+                             c.assigned_at is not null as assigned, c.return_count > 0 as returned
+                      from cases c where %s) x
+                group by grouping sets ((x.bucket, x.channel), (x.cat1), (x.dispute_type), (x.area), ())
+                """.formatted(unit, area, IS_CLOSED, IS_RESOLVED, IS_SATISFIED, cohort.sql());
+        cohort.bind(jdbc.sql(mainSql))
+                .query(rs -> {
+                    Counts counts = Counts.of(rs);
+                    if (rs.getInt("g_bucket") == 0) {
+                        trend.computeIfAbsent(rs.getObject("bucket", LocalDate.class), d -> new EnumMap<>(Channel.class))
+                                .put(Channel.valueOf(rs.getString("channel")), counts.registered());
+                    } else if (rs.getInt("g_cat") == 0) {
+                        byCategory.put(rs.getString("cat1"), counts);
+                    } else if (rs.getInt("g_dispute") == 0) {
+                        byDispute.put(rs.getString("dispute_type"), counts);
+                    } else if (rs.getInt("g_area") == 0) {
+                        byArea.put(rs.getString("area"), counts);
+                    } else {
+                        total[0] = counts;
+                    }
+                });
+
+        // every step of a case happens after its registration, so only events since the period began matter;
+        // an acceptance answers the assignment or transfer just before it (only those lead to ASSIGNED)
+        long[] acceptance = cohort.bind(jdbc.sql("""
+                        select count(*) as accepted,
+                               count(*) filter (where x.due is null or x.occurred_at <= x.due) as on_time
+                        from (select e.type, e.occurred_at, cast(lag(e.data ->> 'acceptDueAt')
+                                     over (partition by e.case_id order by e.id) as timestamptz) as due
+                              from case_event e join cases c on c.id = e.case_id
+                              where e.type in ('CaseAssigned', 'CaseTransferred', 'CaseAccepted')
+                                and e.occurred_at >= :eventsFrom and %s) x
+                        where x.type = 'CaseAccepted'
+                        """.formatted(cohort.sql())))
+                .param("eventsFrom", ChinaTime.startOf(selection.from()).atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, n) -> new long[] {rs.getLong("accepted"), rs.getLong("on_time")}).single();
+
+        CaseScope overdue = cases.scope(actor, currentFilter(selection));
+        List<UnitCount> overdueUnits = overdue.bind(jdbc.sql("""
+                        select c.handling_unit as unit, count(*) as n from cases c where\s""" + overdue.sql() + """
+                         and c.handling_unit is not null group by c.handling_unit
+                        """))
+                .query((rs, n) -> {
+                    long id = rs.getLong("unit");
+                    Unit u = units.find(id).orElse(null);
+                    return new UnitCount(id, u == null ? "#" + id : u.name(), u == null ? null : u.level(), rs.getLong("n"));
+                }).list();
+        long overdueTotal = overdueUnits.stream().mapToLong(UnitCount::count).sum();
+
+        Counts t = total[0];
+        List<Measure> measures = List.of(
+                count(INTAKE, t.registered(), definition(INTAKE, false, selection)),
+                rate(RESOLUTION_RATE, t.resolved(), t.registered(), definition(RESOLUTION_RATE, false, selection)),
+                rate(CLOSURE_RATE, t.closed(), t.registered(), definition(CLOSURE_RATE, false, selection)),
+                rate(ON_TIME_CLOSURE_RATE, t.onTime(), t.closed(), definition(ON_TIME_CLOSURE_RATE, false, selection)),
+                rate(TIMELY_ACCEPTANCE_RATE, acceptance[1], acceptance[0],
+                        definition(TIMELY_ACCEPTANCE_RATE, false, selection)),
+                rate(SATISFACTION_RATE, t.satisfied(), t.evaluated(), definition(SATISFACTION_RATE, false, selection)),
+                rate(BOUNCE_RATE, t.returned(), t.assigned(), definition(BOUNCE_RATE, false, selection)),
+                days(MEAN_HANDLING_DAYS, t.handlingSeconds() / 86_400.0, t.closed(),
+                        definition(MEAN_HANDLING_DAYS, false, selection)),
+                count(OVERDUE_OPEN, overdueTotal, definition(OVERDUE_OPEN, true, selection)));
+
+        return new Summary(selection, measures, trend(selection, trend), categorySlices(byCategory),
+                disputeSlices(byDispute, locale), regionBreakdown(actor, root, child, byArea),
+                overdueUnits.stream().sorted(Comparator.comparingLong(UnitCount::count).reversed()
+                        .thenComparing(UnitCount::unitName)).limit(TOP_UNITS).toList());
+    }
+
+    private Trend trend(Selection s, Map<LocalDate, Map<Channel, Long>> counts) {
+        boolean weekly = s.granularity() == Granularity.WEEK;
+        List<LocalDate> buckets = new ArrayList<>();
+        LocalDate first = weekly ? s.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : s.from();
+        for (LocalDate d = first; !d.isAfter(s.to()); d = weekly ? d.plusWeeks(1) : d.plusDays(1)) {
+            buckets.add(d);
+        }
+        List<Series> series = new ArrayList<>();
+        for (Channel channel : Channel.values()) {
+            List<Long> values = buckets.stream()
+                    .map(b -> counts.getOrDefault(b, Map.of()).getOrDefault(channel, 0L)).toList();
+            long sum = values.stream().mapToLong(Long::longValue).sum();
+            if (sum > 0) {
+                series.add(new Series(channel, text("channel." + channel.name()), values, sum));
+            }
+        }
+        return new Trend(s.granularity(), buckets, series);
+    }
+
+    private List<Slice> categorySlices(Map<String, Counts> counts) {
+        return counts.entrySet().stream().map(e -> slice(e.getKey(), e.getKey() == null
+                        ? text("analytics.slice.uncategorised")
+                        : categories.find(e.getKey()).map(Category::name).orElse(e.getKey()), e.getValue(), null))
+                .sorted(BY_SIZE).toList();
+    }
+
+    private List<Slice> disputeSlices(Map<String, Counts> counts, Locale locale) {
+        return counts.entrySet().stream().filter(e -> e.getKey() != null)
+                .map(e -> slice(e.getKey(), categories.disputeType(e.getKey()).map(d -> d.name(locale)).orElse(e.getKey()),
+                        e.getValue(), null))
+                .sorted(BY_SIZE).toList();
+    }
+
+    private RegionBreakdown regionBreakdown(Actor actor, DivisionCode root, RegionLevel child, Map<String, Counts> counts) {
+        String rootName = regions.find(root).map(Region::name).orElse(root.value());
+        DivisionCode home = actor.unit().regionCode();
+        String up = root.level() == RegionLevel.PROVINCE || root.equals(home) || !root.isWithin(home) ? null
+                : root.parent().value();
+        if (child == null) {
+            return new RegionBreakdown(root.value(), rootName, null, up, List.of());
+        }
+        // keys are the first digits of the region code (padded here to a full code), a grid code, '' for no
+        // grid, '-' for a case outside the selected region
+        Map<String, Counts> byCode = new HashMap<>();
+        counts.forEach((key, c) -> byCode.put(key == null || key.isEmpty() || key.equals("-") || key.length() >= 12
+                ? key : key + "0".repeat(12 - key.length()), c));
+        Map<String, Slice> slices = new LinkedHashMap<>();
+        for (Region r : regions.children(root)) {
+            if (r.level() == child) {
+                Counts c = byCode.getOrDefault(r.code().value(), Counts.NONE);
+                slices.put(r.code().value(), slice(r.code().value(), r.name(), c, r.code().value()));
+            }
+        }
+        byCode.forEach((code, c) -> {
+            if (code != null && slices.containsKey(code)) {
+                return;
+            }
+            if ("-".equals(code)) {
+                slices.put("-", slice(null, text("analytics.slice.outside"), c, null));
+            } else if (code == null || code.isEmpty()) {
+                slices.put("", slice(null, text("analytics.slice.noGrid"), c, null));
+            } else if (code.equals(root.value())) {
+                slices.put(code, slice(null, text("analytics.slice.atRegion", rootName), c, null));
+            } else {
+                Region r = regions.find(code).orElse(null);
+                slices.put(code, slice(code, r == null ? code : r.name(), c, r == null ? null : code));
+            }
+        });
+        return new RegionBreakdown(root.value(), rootName, child, up, slices.values().stream().sorted(BY_SIZE).toList());
+    }
+
+    private static final Comparator<Slice> BY_SIZE = Comparator.comparingLong(Slice::registered).reversed()
+            .thenComparing(Slice::code, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    private static Slice slice(String code, String label, Counts c, String drillTo) {
+        return new Slice(code, label, c.registered(), c.closed(), c.resolved(), drillTo);
+    }
+
+    // ---- measures and their definitions ---------------------------------------------------------------------
+
+    private Measure count(String name, long n, Definition definition) {
+        return new Measure(name, text("analytics.measure." + name), (double) n, n, null, Format.COUNT,
+                Long.toString(n), definition);
+    }
+
+    private Measure rate(String name, long numerator, long denominator, Definition definition) {
+        Double value = denominator == 0 ? null : (double) numerator / denominator;
+        return new Measure(name, text("analytics.measure." + name), value, numerator, denominator, Format.PERCENT,
+                value == null ? "—" : String.format(Locale.ROOT, "%.1f%%", value * 100), definition);
+    }
+
+    private Measure days(String name, double totalDays, long denominator, Definition definition) {
+        Double value = denominator == 0 ? null : totalDays / denominator;
+        double total = Math.round(totalDays * 100) / 100.0;
+        return new Measure(name, text("analytics.measure." + name), value, total, denominator, Format.DAYS,
+                value == null ? "—" : text("analytics.format.days", String.format(Locale.ROOT, "%.1f", value)),
+                definition);
+    }
+
+    private Definition definition(String name, boolean current, Selection s) {
+        return new Definition(
+                text(current ? "analytics.cohort.current" : "analytics.cohort.registered"),
+                current ? text("analytics.period.current")
+                        : text("analytics.period.registered", s.from().toString(), s.to().toString()),
+                text("analytics.measure." + name + ".numerator"),
+                text("analytics.measure." + name + ".denominator"));
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    private static String sqlList(List<? extends Enum<?>> values) {
+        return values.stream().map(v -> "'" + v.name() + "'").collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    // ---- cache ----------------------------------------------------------------------------------------------
+
+    private record CacheKey(Jurisdiction jurisdiction, DivisionCode home, Selection selection, String language,
+                            long changeMark) {
+        CacheKey {
+            Objects.requireNonNull(jurisdiction);
+        }
+    }
+}

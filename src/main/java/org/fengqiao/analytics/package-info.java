@@ -1,0 +1,5 @@
+/**
+ * Measures (研判): intake, resolution, closure, timeliness, satisfaction and bounce figures over the cases a
+ * user may reach, each with its definition — for the dashboard, the case map and the analytics API.
+ */
+package org.fengqiao.analytics;
