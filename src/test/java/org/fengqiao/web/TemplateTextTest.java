@@ -52,7 +52,7 @@ class TemplateTextTest {
                 boolean replaced = e.hasAttr("th:text") || e.hasAttr("th:utext") || e.hasAttr("th:replace")
                         || e.hasAttr("th:errors")
                         || e.hasAttr("th:insert") || e.hasAttr("th:block") || e.tagName().equals("script")
-                        || e.tagName().equals("style") || e.tagName().equals("title") && e.hasAttr("layout:title-pattern")
+                        || e.tagName().equals("style")
                         || insideReplacedOrTemplate(e);
                 if (!replaced) {
                     for (TextNode t : e.textNodes()) {
