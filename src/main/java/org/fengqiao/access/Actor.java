@@ -36,6 +36,19 @@ public record Actor(long userId, String username, String displayName, Unit unit,
         return false;
     }
 
+    /**
+     * Whether the user has any of the named roles (e.g. {@code "INTAKE,DISPATCHER"}); cheap enough for a page to
+     * ask many times while it renders.
+     */
+    public boolean hasAnyRole(String names) {
+        for (String name : names.split(",")) {
+            if (roles.contains(Role.valueOf(name.strip()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Jurisdiction jurisdiction() {
         return new Jurisdiction(unit.isCentre() ? unit.regionCode().prefix() : null, unit.id());
     }

@@ -27,7 +27,7 @@ import org.fengqiao.platform.TextHygiene;
 @Service
 public class Categories {
 
-    private record Snapshot(Map<String, Category> byCode, Map<String, DisputeType> disputeTypes) {
+    private record Snapshot(Map<String, Category> byCode, List<Category> sorted, Map<String, DisputeType> disputeTypes) {
     }
 
     /** What a taxonomy import did. */
@@ -61,7 +61,7 @@ public class Categories {
             jdbc.sql("select code, name_zh, name_en, sort from dispute_type order by sort")
                     .query((rs, n) -> new DisputeType(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
                     .list().forEach(t -> types.put(t.code(), t));
-            s = new Snapshot(Map.copyOf(byCode), types);
+            s = new Snapshot(Map.copyOf(byCode), List.copyOf(byCode.values()), types);
             cache.set(s);
         }
         return s;
@@ -77,8 +77,9 @@ public class Categories {
                 .orElseThrow(() -> new ProblemException.InvalidInput(field, "category.unknown", code));
     }
 
+    /** All categories, by code (the snapshot is built in code order). */
     public List<Category> list() {
-        return snapshot().byCode().values().stream().sorted(Comparator.comparing(Category::code)).toList();
+        return snapshot().sorted();
     }
 
     public List<Category> children(String parentCode) {

@@ -83,7 +83,20 @@ class PageOptions {
         return units.list().stream().filter(u -> u.active() && u.level() == level).toList();
     }
 
+    private volatile List<Category> treeBuiltFrom;
+    private volatile List<Branch> tree;
+
+    /** The tree, rebuilt only when the categories change. */
     List<Branch> categoryTree() {
+        List<Category> current = categories.list();
+        if (!current.equals(treeBuiltFrom)) {
+            tree = buildTree();
+            treeBuiltFrom = current;
+        }
+        return tree;
+    }
+
+    private List<Branch> buildTree() {
         List<Branch> roots = new ArrayList<>();
         for (Category top : categories.children(null)) {
             if (!top.active()) {
