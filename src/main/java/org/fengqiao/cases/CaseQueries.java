@@ -46,6 +46,12 @@ public class CaseQueries {
      * on every page view costs more than it tells anyone).
      */
     public static final int COUNT_CAP = 10_000;
+
+    /**
+     * A revisit not made within 30 days of falling due has lapsed: it leaves the workbench (the analytics count
+     * it as missed) rather than piling up there forever.
+     */
+    static final java.time.Duration REVISIT_WINDOW = java.time.Duration.ofDays(30);
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -413,9 +419,12 @@ public class CaseQueries {
     }
 
     static Where where(Jurisdiction j, CaseFilter f, TrayBounds bounds) {
-        StringBuilder sql = new StringBuilder(CaseRepository.inJurisdiction(j));
         Map<String, Object> p = new java.util.HashMap<>();
         CaseRepository.bindJurisdiction(p, j);
+        // a tray of the caller's own unit (owner, handler, addressee) lies within the jurisdiction by construction
+        // and is found through the unit's indexes; other filters are intersected with the jurisdiction
+        StringBuilder sql = new StringBuilder(f.tray() != null && f.tray().isOwnUnits()
+                ? " true" : " " + CaseRepository.inJurisdiction(j));
         if (!f.statuses().isEmpty()) {
             sql.append(" and c.status = any(cast(:statuses as text[]))");
             p.put("statuses", f.statuses().stream().map(Enum::name).toArray(String[]::new));
@@ -493,26 +502,28 @@ public class CaseQueries {
             p.put("myUnit", j.unitId());
             p.put("now", CaseRepository.ts(bounds.now()));
             p.put("dueSoon", CaseRepository.ts(bounds.dueSoon()));
+            p.put("revisitLapsed", CaseRepository.ts(bounds.now().minus(REVISIT_WINDOW)));
+            String mine = "(c.handling_unit = :myUnit or c.owner_unit = :myUnit"
+                    + (j.regionPrefix() == null ? ")" : " or c.region_code between :jLo and :jHi)");
             sql.append(" and ").append(switch (f.tray()) {
                 case TO_DISPATCH -> "c.status = 'REGISTERED' and c.owner_unit = :myUnit";
                 case RETURNED -> "c.status = 'RETURNED' and c.owner_unit = :myUnit";
                 case TO_ACCEPT -> "c.status = 'ASSIGNED' and c.handling_unit = :myUnit";
-                case IN_PROGRESS -> "c.status = 'IN_PROGRESS' and (c.handling_unit = :myUnit or exists (select 1 from"
-                        + " case_unit j where j.case_id = c.id and j.unit_id = :myUnit and j.role = 'JOINT'))";
+                case IN_PROGRESS -> "c.status = 'IN_PROGRESS' and (c.handling_unit = :myUnit or c.id = any(array("
+                        + "select j.case_id from case_unit j where j.unit_id = :myUnit and j.role = 'JOINT')))";
                 case DUE_SOON -> "c.status in ('ASSIGNED', 'IN_PROGRESS') and c.overdue_since is null"
-                        + " and c.handle_due_at < :dueSoon and (c.handling_unit = :myUnit or c.owner_unit = :myUnit"
-                        + (j.regionPrefix() == null ? ")" : " or c.region_code between :jLo and :jHi)");
-                case OVERDUE -> "c.status in ('ASSIGNED', 'IN_PROGRESS') and c.overdue_since is not null"
-                        + " and (c.handling_unit = :myUnit or c.owner_unit = :myUnit"
-                        + (j.regionPrefix() == null ? ")" : " or c.region_code between :jLo and :jHi)");
-                case SUPERVISED -> "c.status in ('REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED') and exists ("
-                        + "select 1 from supervision_notice n where n.case_id = c.id and n.unit_id = :myUnit"
-                        + " and n.answered_at is null)";
+                        + " and c.handle_due_at >= :now and c.handle_due_at < :dueSoon and " + mine;
+                // a deadline passed moments ago counts before the sweep has marked it
+                case OVERDUE -> "c.status in ('ASSIGNED', 'IN_PROGRESS')"
+                        + " and (c.overdue_since is not null or c.handle_due_at < :now) and " + mine;
+                case SUPERVISED -> "c.status in ('REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED') and c.id = any(array("
+                        + "select n.case_id from supervision_notice n where n.unit_id = :myUnit and n.answered_at is null))";
                 case EXTENSIONS -> "c.pending_extension is not null and c.status = 'IN_PROGRESS'";
                 case TO_EVALUATE -> "c.status = 'CLOSED' and c.rating is null and c.owner_unit = :myUnit";
                 case REVIEWS -> "c.status = 'UNDER_REVIEW'";
                 case REVISITS_DUE -> "c.status in ('CLOSED', 'ARCHIVED') and c.revisited_at is null"
-                        + " and c.revisit_due_at < :dueSoon and c.owner_unit = :myUnit";
+                        + " and c.revisit_due_at < :dueSoon and c.revisit_due_at > :revisitLapsed"
+                        + " and c.owner_unit = :myUnit";
             });
         }
         return new Where(sql.toString(), p);

@@ -31,13 +31,21 @@ public enum Tray {
     TO_EVALUATE(INTAKE, DISPATCHER, GRID_WORKER),
     /** 待复核: the citizen was dissatisfied; a supervisor reviews. */
     REVIEWS(SUPERVISOR),
-    /** 待回访: the revisit falls due. */
+    /** 待回访: the revisit falls due (or fell due in the last 30 days). */
     REVISITS_DUE(INTAKE, DISPATCHER, GRID_WORKER);
 
     private final Set<Role> roles;
 
     Tray(Role... roles) {
         this.roles = EnumSet.of(roles[0], roles);
+    }
+
+    /**
+     * Whether the tray holds only cases the caller's unit owns, handles, handles jointly or was sent a notice
+     * about — all within its jurisdiction by construction (owners are centres covering the case's region).
+     */
+    public boolean isOwnUnits() {
+        return this != EXTENSIONS && this != REVIEWS;
     }
 
     /** Whether a user with these roles works this tray. */

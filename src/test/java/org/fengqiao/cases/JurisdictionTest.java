@@ -62,6 +62,14 @@ class JurisdictionTest {
     }
 
     @Test
+    void noTrayOfANeighbouringVillageHoldsTheCase() {
+        for (Tray tray : Tray.values()) {
+            assertThat(ids(api.get("leshan.grid", "/api/cases?size=500&tray=" + tray))).as(tray.name()).doesNotContain(caseId);
+        }
+        assertThat(ids(api.get("fengyuan.mediator", "/api/cases?size=500&tray=TO_ACCEPT"))).contains(caseId);
+    }
+
+    @Test
     void aNeighbouringVillageCannotTouchTheCase() {
         for (String path : new String[] {"/timeline", "/routing-suggestion", "/attachments"}) {
             assertThat(api.get("leshan.grid", "/api/cases/" + caseId + path).status()).as(path).isEqualTo(404);
