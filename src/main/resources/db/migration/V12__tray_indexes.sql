@@ -2,7 +2,3 @@
 create index cases_pending_extension_idx on cases (region_code) where pending_extension is not null;
 create index cases_under_review_idx on cases (region_code) where status = 'UNDER_REVIEW';
 create index supervision_notice_open_idx on supervision_notice (unit_id, case_id) where answered_at is null;
--- Open cases by deadline, covering what the overdue and due-soon trays test, so counting them reads the index.
-drop index cases_due_idx;
-create index cases_due_idx on cases (handle_due_at) include (overdue_since, handling_unit, owner_unit, region_code)
-    where status in ('ASSIGNED', 'IN_PROGRESS');
