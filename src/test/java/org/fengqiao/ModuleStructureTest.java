@@ -40,6 +40,16 @@ class ModuleStructureTest {
     }
 
     @Test
+    void theTextIntelligenceIsPlainJava() {
+        // (package-info may carry the module's named-interface annotation; that is documentation, not a dependency)
+        noClasses().that().resideInAPackage("org.fengqiao.intelligence..").and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.fengqiao.cases..", "org.fengqiao.platform..",
+                        "org.fengqiao.access..", "org.fengqiao.regions..", "org.fengqiao.organisation..")
+                .check(CLASSES);
+    }
+
+    @Test
     void controllersLiveInTheWebPackageOfTheirModule() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
                 .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)

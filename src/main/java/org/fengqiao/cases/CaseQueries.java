@@ -478,11 +478,27 @@ public class CaseQueries {
             p.put("to", CaseRepository.ts(ChinaTime.endOf(f.to())));
         }
         if (f.text() != null && !f.text().isBlank()) {
+            // Chinese words (two or more characters) match by their character pairs in the term index, as search
+            // engines do; any other word (letters, digits, a single character) as a substring
             String[] words = f.text().strip().split("\\s+");
+            List<String> terms = new java.util.ArrayList<>();
+            int substrings = 0;
             for (int i = 0; i < Math.min(words.length, 5); i++) {
-                sql.append(" and (c.title || ' ' || c.description || ' ' || coalesce(c.address, '') || ' ' || c.tracking_code)"
-                        + " ilike :text").append(i).append(" escape '\\'");
-                p.put("text" + i, "%" + words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                String word = words[i];
+                boolean chinese = word.codePointCount(0, word.length()) >= 2 && word.codePoints()
+                        .allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+                if (chinese) {
+                    terms.addAll(org.fengqiao.intelligence.text.SearchTerms.of(word));
+                } else {
+                    sql.append(" and (c.title || ' ' || c.description || ' ' || coalesce(c.address, '') || ' '"
+                            + " || c.tracking_code) ilike :text").append(substrings).append(" escape '\\'");
+                    p.put("text" + substrings++, "%" + word.replace("\\", "\\\\").replace("%", "\\%")
+                            .replace("_", "\\_") + "%");
+                }
+            }
+            if (!terms.isEmpty()) {
+                sql.append(" and c.search_terms @> cast(:terms as text[])");
+                p.put("terms", terms.stream().distinct().toArray(String[]::new));
             }
         }
         if (f.minRisk() != null) {

@@ -108,11 +108,12 @@ class CaseRepository {
                         title, description, address, latitude, longitude, region_code, grid_code, people_involved,
                         amount_involved, urgent, risk_level, risk_reasons, registered_at, registered_by,
                         registering_unit, owner_unit, handling_unit, routing_rule, routing_reason, assigned_at,
-                        accept_due_at, handle_due_at, handle_policy, version)
+                        accept_due_at, handle_due_at, handle_policy, search_terms, version)
                     values (:id, :code, :status, :kind, :channel, :sourceRef, :category, :disputeType, :title,
                         :description, :address, :lat, :lon, :region, :grid, :people, :amount, :urgent, :risk,
                         cast(:reasons as jsonb), :registeredAt, :registeredBy, :registeringUnit, :owner, :handler, :rule,
-                        :routingReason, :assignedAt, :acceptDue, :handleDue, :handlePolicy, 0)
+                        :routingReason, :assignedAt, :acceptDue, :handleDue, :handlePolicy,
+                        cast(:searchTerms as text[]), 0)
                     returning id
                 ), p as (
                     insert into case_party (case_id, role, name, phone, id_number, address)
@@ -136,6 +137,8 @@ class CaseRepository {
                 .param("routingReason", s.routingReason()).param("assignedAt", ts(s.assignedAt()))
                 .param("acceptDue", ts(s.acceptDueAt())).param("handleDue", ts(s.handleDueAt()))
                 .param("handlePolicy", s.handlePolicy())
+                .param("searchTerms", org.fengqiao.intelligence.text.SearchTerms.of(f.title(), f.description(),
+                        f.address(), s.trackingCode()).toArray(String[]::new))
                 .param("pRoles", column(parties, p -> p.role().name()))
                 .param("pNames", column(parties, p -> p.name().strip()))
                 .param("pPhones", column(parties, p -> blankToNull(p.phone())))

