@@ -42,10 +42,10 @@ public class CaseQueries {
     };
 
     /**
-     * Lists count matching cases up to this many; beyond it they say "more than 10,000" (counting a whole county
-     * on every page view costs more than it tells anyone).
+     * Lists count matching cases up to this many; beyond it they say "more than 1,000 — narrow the filter"
+     * (counting a whole county on every page view costs more than it tells anyone; exports count in full).
      */
-    public static final int COUNT_CAP = 10_000;
+    public static final int COUNT_CAP = 1_000;
 
     /**
      * A revisit not made within 30 days of falling due has lapsed: it leaves the workbench (the analytics count
