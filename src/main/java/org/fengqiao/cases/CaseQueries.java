@@ -497,7 +497,8 @@ public class CaseQueries {
                 }
             }
             if (!terms.isEmpty()) {
-                sql.append(" and c.search_terms @> cast(:terms as text[])");
+                sql.append(" and exists (select 1 from case_text t where t.case_id = c.id"
+                        + " and t.search_terms @> cast(:terms as text[]))");
                 p.put("terms", terms.stream().distinct().toArray(String[]::new));
             }
         }
