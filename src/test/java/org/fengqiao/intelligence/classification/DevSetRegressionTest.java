@@ -7,6 +7,8 @@ import java.io.IOException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import org.fengqiao.support.SharedData;
+
 /**
  * Trains with the standard recipe (training file without near-duplicates, plus the category tree)
  * and checks quality on the raw, held-out dev file, whose title and body are joined by

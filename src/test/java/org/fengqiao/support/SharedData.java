@@ -1,4 +1,4 @@
-package org.fengqiao.intelligence.classification;
+package org.fengqiao.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -6,15 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the shared evaluation data, skipping the calling test when it is absent. */
-final class SharedData {
+public final class SharedData {
 
-    static final String PROPERTY = "fengqiao.shared-data";
+    public static final String PROPERTY = "fengqiao.shared-data";
 
     private SharedData() {
     }
 
     /** Returns {@code name} inside the shared data directory, or aborts the test as skipped. */
-    static Path file(String name) {
+    public static Path file(String name) {
         String configured = System.getProperty(PROPERTY, "");
         Path dir = Path.of(configured.isBlank() ? "../shared/data" : configured).toAbsolutePath().normalize();
         Path file = dir.resolve(name);
