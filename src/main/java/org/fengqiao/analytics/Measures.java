@@ -67,7 +67,11 @@ import org.fengqiao.regions.Regions;
  * <li>满意率 satisfaction rate = rated 满意 or 基本满意 ÷ rated (the latest rating);</li>
  * <li>退单率 bounce rate = returned at least once ÷ ever assigned to a unit;</li>
  * <li>mean handling time = Σ (closed − registered) in days ÷ closed;</li>
- * <li>currently overdue = open cases past their acceptance or handling deadline now (any registration date).</li>
+ * <li>currently overdue = open cases past their acceptance or handling deadline now (any registration date);</li>
+ * <li>分类建议准确率 suggestion accuracy = cases whose final category lies within the category triage suggested at
+ * intake ÷ cases with a suggestion that have been dispatched with a category;</li>
+ * <li>单位建议准确率 suggested-unit accuracy = accepted cases handled by the unit the suggestion named ÷ accepted
+ * cases whose suggestion named a unit.</li>
  * </ul>
  * Everything comes from a few aggregate statements over the scope {@link CaseQueries#scope} gives; results are
  * kept until any case changes (or a minute passes), so a busy dashboard costs one cheap query per view.
@@ -92,6 +96,10 @@ public class Measures {
     public static final String BOUNCE_RATE = "bounceRate";
     public static final String MEAN_HANDLING_DAYS = "meanHandlingDays";
     public static final String OVERDUE_OPEN = "overdueOpen";
+    /** Suggested categories that dispatchers kept (the final category lies within the suggested one). */
+    public static final String SUGGESTION_ACCURACY = "suggestionAccuracy";
+    /** Suggested units that finally accepted the case. */
+    public static final String SUGGESTED_UNIT_ACCURACY = "suggestedUnitAccuracy";
     /** The on-time closure rate of one unit (the unit that closed the cases). */
     public static final String UNIT_ON_TIME_CLOSURE_RATE = "unitOnTimeClosureRate";
 
@@ -301,6 +309,20 @@ public class Measures {
                 .param("eventsFrom", ChinaTime.startOf(selection.from()).atOffset(java.time.ZoneOffset.UTC))
                 .query((rs, n) -> new long[] {rs.getLong("accepted"), rs.getLong("on_time")}).single();
 
+        long[] suggestions = cohort.bind(jdbc.sql("""
+                        select count(*) filter (where x.decided) as decided,
+                               count(*) filter (where x.decided and x.category_kept) as kept,
+                               count(*) filter (where x.accepted) as accepted,
+                               count(*) filter (where x.accepted and x.unit_kept) as unit_kept
+                        from (select c.status not in ('REGISTERED', 'MERGED') and c.category_code is not null as decided,
+                                     c.category_code like s.category_code || '%%' as category_kept,
+                                     c.accepted_at is not null and s.unit_id is not null as accepted,
+                                     c.handling_unit = s.unit_id as unit_kept
+                              from cases c join case_suggestion s on s.case_id = c.id where %s) x
+                        """.formatted(cohort.sql())))
+                .query((rs, n) -> new long[] {rs.getLong("decided"), rs.getLong("kept"), rs.getLong("accepted"),
+                        rs.getLong("unit_kept")}).single();
+
         CaseScope overdue = cases.scope(actor, currentFilter(selection));
         List<UnitCount> overdueUnits = overdue.bind(jdbc.sql("""
                         select c.handling_unit as unit, count(*) as n from cases c where\s""" + overdue.sql() + """
@@ -325,7 +347,11 @@ public class Measures {
                 rate(BOUNCE_RATE, t.returned(), t.assigned(), definition(BOUNCE_RATE, false, selection)),
                 days(MEAN_HANDLING_DAYS, t.handlingSeconds() / 86_400.0, t.closed(),
                         definition(MEAN_HANDLING_DAYS, false, selection)),
-                count(OVERDUE_OPEN, overdueTotal, definition(OVERDUE_OPEN, true, selection)));
+                count(OVERDUE_OPEN, overdueTotal, definition(OVERDUE_OPEN, true, selection)),
+                rate(SUGGESTION_ACCURACY, suggestions[1], suggestions[0],
+                        definition(SUGGESTION_ACCURACY, false, selection)),
+                rate(SUGGESTED_UNIT_ACCURACY, suggestions[3], suggestions[2],
+                        definition(SUGGESTED_UNIT_ACCURACY, false, selection)));
 
         return new Summary(selection, measures, trend(selection, trend), categorySlices(byCategory),
                 disputeSlices(byDispute, locale), regionBreakdown(actor, root, child, byArea),

@@ -106,8 +106,13 @@ public class CaseQueries {
                 select c.source_ref, c.title, c.description, c.address, c.latitude, c.longitude, c.grid_code,
                        c.people_involved, c.amount_involved, c.registered_at, c.registering_unit, c.closed_at,
                        c.closed_on_time, c.evaluated_at, c.revisit_due_at, c.revisited_at, c.archived_at,
-                       c.risk_reasons::text as risk_reasons, u.display_name as registered_by
-                from cases c join staff_user u on u.id = c.registered_by where c.id = ?
+                       c.risk_reasons::text as risk_reasons, u.display_name as registered_by,
+                       s.category_code as s_category, s.confidence as s_confidence, s.top::text as s_top,
+                       s.unit_id as s_unit, s.rule_code as s_rule, s.applied as s_applied, s.threshold as s_threshold,
+                       s.suggested_at as s_at
+                from cases c join staff_user u on u.id = c.registered_by
+                left join case_suggestion s on s.case_id = c.id
+                where c.id = ?
                 """).param(s.id()).query((rs, n) -> {
             Instant due = s.handleDueAt();
             boolean running = s.status().isOpen() && due != null;
@@ -137,9 +142,26 @@ public class CaseQueries {
                     CaseRepository.instant(rs, "evaluated_at"), CaseRepository.instant(rs, "revisit_due_at"),
                     CaseRepository.instant(rs, "revisited_at"), CaseRepository.instant(rs, "archived_at"),
                     s.mergedInto(), s.returnCount(), s.reopenCount(), CaseRepository.instant(rs, "registered_at"),
-                    rs.getString("registered_by"), maskedParties(s.id()), CasePermissions.allowed(actor, c),
+                    rs.getString("registered_by"), maskedParties(s.id()), suggestion(rs), CasePermissions.allowed(actor, c),
                     s.version());
         }).single();
+    }
+
+    private static final TypeReference<List<Map<String, Object>>> ALTERNATIVES = new TypeReference<>() {
+    };
+
+    private Suggestion suggestion(ResultSet rs) throws SQLException {
+        String category = rs.getString("s_category");
+        if (category == null) {
+            return null;
+        }
+        List<SuggestedCategory> top = json.readValue(rs.getString("s_top"), ALTERNATIVES).stream()
+                .map(a -> new SuggestedCategory(categoryRef((String) a.get("code")),
+                        ((Number) a.get("confidence")).doubleValue())).toList();
+        Long unit = CaseRepository.longOrNull(rs, "s_unit");
+        return new Suggestion(categoryRef(category), rs.getDouble("s_confidence"), top,
+                unit == null ? null : unitRef(unit), rs.getString("s_rule"), rs.getBoolean("s_applied"),
+                rs.getDouble("s_threshold"), CaseRepository.instant(rs, "s_at"));
     }
 
     Ref categoryRef(String code) {

@@ -98,11 +98,17 @@ class CaseRepository {
                  long registeringUnit, Instant registeredAt) {
     }
 
+    /** What triage suggested at intake, kept beside the case (see {@code case_suggestion}). */
+    record StoredSuggestion(String categoryCode, double confidence,
+                            List<org.fengqiao.triage.CategorySuggestion.Alternative> top, Long unitId, String ruleCode,
+                            boolean applied, double threshold, long modelId) {
+    }
+
     /**
-     * Inserts a new case with its parties, the units involved and its events in one statement (one round
-     * trip: registration is the platform's hottest write).
+     * Inserts a new case with its parties, the units involved, its events and any triage suggestion in one
+     * statement (one round trip: registration is the platform's hottest write).
      */
-    void insert(Case c, Facts f, List<PartyInput> parties) {
+    void insert(Case c, Facts f, List<PartyInput> parties, StoredSuggestion suggestion) {
         Case.State s = c.state();
         List<Involvement> involved = new ArrayList<>();
         involved.add(new Involvement(f.registeringUnit(), "REGISTRANT", f.registeredAt()));
@@ -130,7 +136,7 @@ class CaseRepository {
                                    cast(:pIds as text[]), cast(:pAddresses as text[]))
                          with ordinality as x(role, name, phone, id_number, address, n)
                     order by x.n
-                )""" + involveAndAppend(involved) + "select count(*) from c")
+                )""" + (suggestion == null ? "" : SUGGEST) + involveAndAppend(involved) + "select count(*) from c")
                 .param("id", s.id()).param("code", s.trackingCode()).param("status", s.status().name())
                 .param("kind", s.kind().name()).param("channel", s.channel().name())
                 .param("sourceRef", text(f.sourceRef())).param("category", text(s.categoryCode()))
@@ -156,8 +162,25 @@ class CaseRepository {
                 .param("pIds", column(parties, p -> p.idNumber() == null ? null
                         : blankToNull(p.idNumber().toUpperCase(java.util.Locale.ROOT))))
                 .param("pAddresses", column(parties, p -> blankToNull(p.address())));
+        if (suggestion != null) {
+            spec.param("sCategory", suggestion.categoryCode()).param("sConfidence", suggestion.confidence())
+                    .param("sTop", json.writeValueAsString(suggestion.top().stream()
+                            .map(a -> java.util.Map.of("code", a.categoryCode(), "confidence", a.confidence())).toList()))
+                    .param("sUnit", number(suggestion.unitId())).param("sRule", text(suggestion.ruleCode()))
+                    .param("sApplied", suggestion.applied()).param("sThreshold", suggestion.threshold())
+                    .param("sModel", suggestion.modelId()).param("sAt", time(f.registeredAt()));
+        }
         bindInvolvementsAndEvents(spec, c, involved).query(Long.class).single();
     }
+
+    private static final String SUGGEST = """
+            , s as (
+                insert into case_suggestion (case_id, category_code, confidence, top, unit_id, rule_code, applied,
+                                             threshold, model_id, suggested_at)
+                select c.id, :sCategory, :sConfidence, cast(:sTop as jsonb), :sUnit, :sRule, :sApplied, :sThreshold,
+                       :sModel, cast(:sAt as timestamptz)
+                from c
+            )""";
 
     /**
      * Writes the case's changed state, the units it newly involves and its new events in one statement, if

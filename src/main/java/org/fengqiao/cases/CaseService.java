@@ -39,6 +39,8 @@ import org.fengqiao.risk.RiskFacts;
 import org.fengqiao.routing.Router;
 import org.fengqiao.routing.RoutingDecision;
 import org.fengqiao.routing.RoutingQuery;
+import org.fengqiao.triage.CategorySuggestion;
+import org.fengqiao.triage.TriageAdvisor;
 
 /**
  * Takes cases through the closed loop on behalf of staff. Each action loads the case within the caller's
@@ -64,10 +66,12 @@ public class CaseService {
     private final Deadlines deadlines;
     private final Router router;
     private final RiskAssessor risk;
+    private final TriageAdvisor triage;
     private final Clock clock;
 
     CaseService(CaseRepository repository, JdbcClient jdbc, Regions regions, GridIndex grids, Units units,
-                Categories categories, Deadlines deadlines, Router router, RiskAssessor risk, Clock clock) {
+                Categories categories, Deadlines deadlines, Router router, RiskAssessor risk, TriageAdvisor triage,
+                Clock clock) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.regions = regions;
@@ -77,6 +81,7 @@ public class CaseService {
         this.deadlines = deadlines;
         this.router = router;
         this.risk = risk;
+        this.triage = triage;
         this.clock = clock;
     }
 
@@ -106,17 +111,21 @@ public class CaseService {
         Place place = locate(cmd);
         Category category = cmd.categoryCode() == null || cmd.categoryCode().isBlank() ? null
                 : categories.requireActive("categoryCode", cmd.categoryCode());
+        Optional<CategorySuggestion> suggestion = category == null
+                ? triage.suggest(cmd.title(), cmd.description()) : Optional.empty();
         String disputeType = cmd.disputeType() == null || cmd.disputeType().isBlank() ? null
                 : categories.requireDisputeType("disputeType", cmd.disputeType()).code();
         if (disputeType != null && cmd.kind() != CaseKind.DISPUTE) {
             throw new ProblemException.InvalidInput("disputeType", "case.disputeTypeNeedsDispute");
         }
         Unit assignTo = cmd.assignTo() == null ? null : units.requireActive("assignTo", cmd.assignTo());
+        boolean mayRoute = assignTo == null && !Boolean.FALSE.equals(cmd.autoDispatch());
+        boolean applied = mayRoute && suggestion.filter(triage::autoApplies).isPresent();
         Unit owner = ownerFor(actor, place.region());
         Instant now = clock.instant();
         long id = repository.nextId();
         String code = TrackingCode.of(place.region(), ChinaTime.dateOf(now), id);
-        String categoryCode = category == null ? null : category.code();
+        String categoryCode = category != null ? category.code() : applied ? suggestion.get().categoryCode() : null;
         int people = cmd.peopleInvolved() == null ? Math.max(1, parties.size()) : cmd.peopleInvolved();
         RiskAssessment assessment = risk.assess(new RiskFacts(cmd.kind().name(), disputeType, cmd.title(),
                 cmd.description(), people, cmd.amountInvolved(), repository.countCasesWithParties(parties, id),
@@ -129,19 +138,34 @@ public class CaseService {
                 assessment.reasons(), owner.id()), step);
         if (assignTo != null) {
             assign(c, assignTo, "MANUAL", "登记时由" + actor.displayName() + "直接交办" + assignTo.name(), null, step);
-        } else if (!Boolean.FALSE.equals(cmd.autoDispatch())) {
+        } else if (mayRoute) {
             Optional<RoutingDecision> decision = route(c);
-            decision.filter(d -> !d.isFallback())
-                    .ifPresent(d -> assign(c, d.unit(), d.ruleCode(), d.explanation(), null, step));
+            decision.filter(d -> !d.isFallback()).ifPresent(d -> assign(c, d.unit(), d.ruleCode(),
+                    applied ? d.explanation() + appliedNote(suggestion.get()) : d.explanation(), null, step));
         }
         repository.insert(c, new CaseRepository.Facts(blankToNull(cmd.sourceRef()), cmd.title().strip(),
                 cmd.description().strip(), blankToNull(cmd.address()), place.latitude(), place.longitude(),
-                place.grid(), people, cmd.amountInvolved(), actor.userId(), actor.unitId(), now), parties);
+                place.grid(), people, cmd.amountInvolved(), actor.userId(), actor.unitId(), now), parties,
+                suggestion.map(sg -> stored(sg, c, applied)).orElse(null));
         Case.State s = c.state();
         return new Registration(id, code, s.status(), s.handlingUnit(), s.routingRule(), s.routingReason());
     }
 
     private record Place(DivisionCode region, String grid, Double latitude, Double longitude) {
+    }
+
+    /** The suggestion as stored beside the case, with the unit the routing rules give for its category. */
+    private CaseRepository.StoredSuggestion stored(CategorySuggestion s, Case c, boolean applied) {
+        Optional<RoutingDecision> unit = router.route(new RoutingQuery(c.kind().name(), s.categoryCode(),
+                c.disputeType(), c.region())).filter(d -> !d.isFallback());
+        return new CaseRepository.StoredSuggestion(s.categoryCode(), s.confidence(), s.top(),
+                unit.map(d -> d.unit().id()).orElse(null), unit.map(RoutingDecision::ruleCode).orElse(null), applied,
+                triage.threshold(), s.modelId());
+    }
+
+    private static String appliedNote(CategorySuggestion s) {
+        return String.format(java.util.Locale.ROOT, "（事项类别由智能分类判定为「%s」，置信度%.0f%%）", s.categoryPath(),
+                s.confidence() * 100);
     }
 
     /**

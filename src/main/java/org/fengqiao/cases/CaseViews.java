@@ -42,6 +42,19 @@ public final class CaseViews {
                             Instant chasedAt, Instant reportedAt, int extensionCount, Long pendingExtensionId) {
     }
 
+    /**
+     * What triage suggested when the case was registered without a category.
+     *
+     * @param unit    the unit the routing rules give for the suggested category, if any
+     * @param applied the suggestion reached the threshold: the case was categorised and routed without a person
+     */
+    public record Suggestion(Ref category, double confidence, List<SuggestedCategory> top, UnitRef unit,
+                             String ruleCode, boolean applied, double threshold, Instant suggestedAt) {
+    }
+
+    public record SuggestedCategory(Ref category, double confidence) {
+    }
+
     public record PartyView(long id, PartyRole role, String name, String phone, String idNumber, String address,
                             boolean masked) {
     }
@@ -55,7 +68,8 @@ public final class CaseViews {
                            Instant closedAt, Boolean closedOnTime, Rating rating, Instant evaluatedAt,
                            Instant revisitDueAt, Instant revisitedAt, Instant archivedAt, Long mergedInto,
                            int returnCount, int reopenCount, Instant registeredAt, String registeredBy,
-                           List<PartyView> parties, Set<CaseAction> allowedActions, int version) {
+                           List<PartyView> parties, Suggestion suggestion, Set<CaseAction> allowedActions,
+                           int version) {
     }
 
     /** A row of a case list. */

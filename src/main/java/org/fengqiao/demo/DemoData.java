@@ -42,6 +42,7 @@ import org.fengqiao.regions.RegionLevel;
 import org.fengqiao.regions.Regions;
 import org.fengqiao.routing.Router;
 import org.fengqiao.routing.RoutingRule;
+import org.fengqiao.triage.TriageTraining;
 
 /**
  * Loads the demo county once ({@code --demo}); a database that already has it is left alone. Everything is
@@ -74,10 +75,12 @@ public class DemoData implements ApplicationRunner {
     private final DeadlineSweep sweep;
     private final PlatformClock clock;
     private final TransactionTemplate tx;
+    private final TriageTraining triage;
 
     DemoData(RegionImporter regionImporter, Regions regions, Units units, Staff staff, Categories categories,
              Router router, DemoCases demoCases, DeadlineSweep sweep, PlatformClock clock,
-             PlatformTransactionManager txm) {
+             PlatformTransactionManager txm, TriageTraining triage) {
+        this.triage = triage;
         this.regionImporter = regionImporter;
         this.regions = regions;
         this.units = units;
@@ -110,6 +113,9 @@ public class DemoData implements ApplicationRunner {
             return demoCases.load(actors, byCode, clock);
         });
         clock.at(clock.instant(), sweep::run);
+        // the demo's cases teach the classifier its categories, so intake suggests one from the start
+        TriageTraining.Report model = triage.trainOnCases("DEMO");
+        log.info("Demo triage model: {}", model.trained() ? model.cases() + " cases" : model.reason() + " " + model.reasonArgs());
         log.info("Demo data loaded: {} cases in {} ms; log in as fq.intake / {}", cases,
                 (System.nanoTime() - started) / 1_000_000, PASSWORD);
         return true;

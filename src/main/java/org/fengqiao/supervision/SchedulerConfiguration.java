@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import org.fengqiao.cases.DeadlineSweep;
 
 /**
- * Runs the deadline sweep on db-scheduler: its state lives in the {@code scheduled_tasks} table, so only one
+ * Runs the deadline sweep, and every other recurring task a module declares as a bean (such as the nightly
+ * triage training), on db-scheduler: its state lives in the {@code scheduled_tasks} table, so only one
  * instance of a cluster runs a given execution, and an execution missed while the platform was down runs as
  * soon as it is back. The sweep itself works from the cases' state, so nothing due meanwhile is skipped.
  */
@@ -38,10 +39,10 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    SchedulerLifecycle scheduler(DataSource dataSource, RecurringTask<Void> deadlineSweepTask,
+    SchedulerLifecycle scheduler(DataSource dataSource, java.util.List<RecurringTask<?>> recurringTasks,
                                  @Value("${fengqiao.scheduler.polling-interval:PT10S}") Duration polling) {
         Scheduler scheduler = Scheduler.create(dataSource)
-                .startTasks(deadlineSweepTask)
+                .startTasks(recurringTasks)
                 .pollingInterval(polling)
                 .threads(2)
                 .build();
@@ -61,7 +62,7 @@ class SchedulerConfiguration {
         public void start() {
             scheduler.start();
             running = true;
-            log.info("Deadline sweep scheduled");
+            log.info("Recurring tasks scheduled");
         }
 
         @Override
