@@ -1,6 +1,6 @@
 /*
  * Fengqiao page behaviour. Pages work without it; it adds the CSRF header to htmx requests, toasts, the
- * party rows of the intake form, the map point picker and the category tree filter.
+ * party rows of the intake form, taking a suggested category, the map point picker and the category tree filter.
  */
 (function () {
     "use strict";
@@ -70,6 +70,26 @@
             d.hidden = !any;
             if (needle) { d.open = !!any; }
         });
+    });
+
+    // intake form: take a category the classifier suggested (a leaf is ticked; a broader one filters the tree)
+    document.addEventListener("click", function (e) {
+        var pick = e.target.closest("[data-pick-category]");
+        if (!pick) { return; }
+        e.preventDefault();
+        var radio = document.getElementById("cat-" + pick.getAttribute("data-pick-category"));
+        var filter = document.getElementById("category-filter");
+        if (radio) {
+            radio.checked = true;
+            var d = radio.closest("details");
+            while (d) { d.open = true; d = d.parentElement.closest("details"); }
+            radio.focus();
+        } else if (filter) {
+            var path = pick.getAttribute("data-pick-path") || "";
+            filter.value = path.split(" / ").pop();
+            filter.dispatchEvent(new Event("input", {bubbles: true}));
+            filter.focus();
+        }
     });
 
     // maps: a point picker on the intake form and a pin on the case page (drawn on region outlines; tiles only

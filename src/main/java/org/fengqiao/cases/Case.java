@@ -163,6 +163,22 @@ final class Case {
         record(new CaseTriaged(kind.name(), categoryCode, disputeType, urgent, riskLevel.name()), step, status, status, note);
     }
 
+    /**
+     * Takes a new risk assessment made on later facts. Records {@code RiskReassessed} and answers true only when
+     * the level or its reasons changed; allowed in every state, since a warning may come at any time.
+     */
+    boolean reassessRisk(RiskLevel newRisk, List<String> newReasons, Step step) {
+        if (newRisk == riskLevel && newReasons.equals(riskReasons)) {
+            return false;
+        }
+        RiskLevel from = riskLevel;
+        this.riskLevel = Objects.requireNonNull(newRisk);
+        this.riskReasons = List.copyOf(newReasons);
+        record(new RiskReassessed(from.name(), riskLevel.name(), riskReasons), step, status, status,
+                riskReasons.isEmpty() ? null : String.join("；", riskReasons));
+        return true;
+    }
+
     /** Hands the case to a unit with its deadlines (交办). Also re-dispatches a case not yet accepted. */
     void assign(long unitId, String ruleCode, String reason, Instant acceptDue, Instant handleDue, String handlePolicyCode,
                 String note, Step step) {

@@ -23,6 +23,10 @@ public sealed interface CaseEvent {
             implements CaseEvent {
     }
 
+    /** The risk level or its reasons changed on a later fact: a missed deadline, a dissatisfied citizen. */
+    record RiskReassessed(String fromLevel, String toLevel, java.util.List<String> reasons) implements CaseEvent {
+    }
+
     record CaseAssigned(long unitId, String ruleCode, String routingReason, Instant acceptDueAt, Instant handleDueAt,
                         String handlePolicy) implements CaseEvent {
     }

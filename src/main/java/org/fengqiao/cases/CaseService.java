@@ -66,12 +66,13 @@ public class CaseService {
     private final Deadlines deadlines;
     private final Router router;
     private final RiskAssessor risk;
+    private final CaseRisk caseRisk;
     private final TriageAdvisor triage;
     private final Clock clock;
 
     CaseService(CaseRepository repository, JdbcClient jdbc, Regions regions, GridIndex grids, Units units,
-                Categories categories, Deadlines deadlines, Router router, RiskAssessor risk, TriageAdvisor triage,
-                Clock clock) {
+                Categories categories, Deadlines deadlines, Router router, RiskAssessor risk, CaseRisk caseRisk,
+                TriageAdvisor triage, Clock clock) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.regions = regions;
@@ -81,6 +82,7 @@ public class CaseService {
         this.deadlines = deadlines;
         this.router = router;
         this.risk = risk;
+        this.caseRisk = caseRisk;
         this.triage = triage;
         this.clock = clock;
     }
@@ -235,11 +237,8 @@ public class CaseService {
         if (dispute != null && cmd.kind() != CaseKind.DISPUTE) {
             throw new ProblemException.InvalidInput("disputeType", "case.disputeTypeNeedsDispute");
         }
-        Facts f = facts(id);
         Instant now = clock.instant();
-        RiskAssessment assessment = risk.assess(new RiskFacts(cmd.kind().name(), dispute, f.title(), f.description(),
-                f.people(), f.amount(), f.priorPartyCases(), repository.countSameProblemNearby(category, c.region(), now),
-                c.overdueSince() != null, c.rating() == Rating.DISSATISFIED, ChinaTime.dateOf(now)));
+        RiskAssessment assessment = caseRisk.assess(c, cmd.kind(), category, dispute, now);
         c.triage(cmd.kind(), category, dispute, Boolean.TRUE.equals(cmd.urgent()),
                 RiskLevel.valueOf(assessment.level().name()), assessment.reasons(), cmd.note(), step(actor, now));
         repository.update(c);
@@ -512,7 +511,11 @@ public class CaseService {
                 values (?, ?, ?, ?, ?, ?)
                 """).params(id, cmd.rating().name(), blankToNull(cmd.comment()), source, CaseRepository.ts(now),
                 actor.userId()).update();
-        c.evaluate(cmd.rating(), source, cmd.comment(), step(actor, now));
+        Case.Step step = step(actor, now);
+        c.evaluate(cmd.rating(), source, cmd.comment(), step);
+        if (cmd.rating() == Rating.DISSATISFIED) {
+            caseRisk.reassess(c, step);
+        }
         repository.update(c);
     }
 
@@ -616,20 +619,5 @@ public class CaseService {
         if (value != null && !TextHygiene.isClean(value)) {
             throw new ProblemException.InvalidInput(field, "text.invalidCharacters");
         }
-    }
-
-    private record Facts(String title, String description, int people, BigDecimal amount, int priorPartyCases) {
-    }
-
-    private Facts facts(long id) {
-        return jdbc.sql("""
-                select title, description, people_involved, amount_involved,
-                       (select count(distinct p2.case_id) from case_party p1
-                          join case_party p2 on p2.case_id <> p1.case_id
-                           and (p2.phone = p1.phone or p2.id_number = p1.id_number)
-                        where p1.case_id = c.id) as prior
-                from cases c where id = ?
-                """).param(id).query((rs, n) -> new Facts(rs.getString(1), rs.getString(2), rs.getInt(3),
-                rs.getBigDecimal(4), rs.getInt(5))).single();
     }
 }

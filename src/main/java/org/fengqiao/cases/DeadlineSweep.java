@@ -41,10 +41,12 @@ public class DeadlineSweep {
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
     private final TransactionTemplate tx;
+    private final CaseRisk risk;
     private final Clock clock;
 
     DeadlineSweep(CaseRepository repository, JdbcClient jdbc, Deadlines deadlines, PlatformTransactionManager txm,
-                  Clock clock) {
+                  CaseRisk risk, Clock clock) {
+        this.risk = risk;
         this.repository = repository;
         this.jdbc = jdbc;
         this.deadlines = deadlines;
@@ -60,7 +62,14 @@ public class DeadlineSweep {
         for (List<Long> ids = dueForOverdue(now); !ids.isEmpty(); ids = dueForOverdue(now)) {
             int done = 0;
             for (long id : ids) {
-                done += inTransaction(id, c -> c.markOverdue(Case.Step.system(now)));
+                done += inTransaction(id, c -> {
+                    Case.Step step = Case.Step.system(now);
+                    if (!c.markOverdue(step)) {
+                        return false;
+                    }
+                    risk.reassess(c, step);
+                    return true;
+                });
             }
             overdue += done;
             if (done == 0) {

@@ -168,6 +168,10 @@ class ClosedLoopApiTest {
         Api.Response review = api.post("fq.intake", "/api/cases/" + id + "/evaluation",
                 Map.of("rating", "DISSATISFIED", "comment", "钱还没还"));
         assertThat(review.get("status").asString()).isEqualTo("UNDER_REVIEW");
+        assertThat(review.get("risk").get("level").asString()).isIn("MEDIUM", "HIGH", "SEVERE");
+        assertThat(review.get("risk").get("reasons").toString()).contains("群众评价不满意");
+        assertThat(events(id).stream().map(e -> e.get("type").asString())).containsSubsequence("CaseEvaluated",
+                "RiskReassessed");
         Api.Response reopened = api.post("fq.supervisor", "/api/cases/" + id + "/review",
                 Map.of("reopen", true, "reason", "协议未履行，重新办理"));
         assertThat(reopened.get("status").asString()).isEqualTo("IN_PROGRESS");

@@ -103,6 +103,20 @@ class DeadlineSweepTest {
     }
 
     @Test
+    void aMissedDeadlineRaisesTheRiskAndSaysWhy() {
+        long id = consultationAcceptedByTheLabourOffice();
+        assertThat(api.get("fq.intake", "/api/cases/" + id).get("risk").get("level").asString()).isEqualTo("LOW");
+        clock.set(LocalDateTime.of(2026, 11, 20, 0, 30));
+        sweep.run();
+        Api.Response c = api.get("fq.intake", "/api/cases/" + id);
+        assertThat(c.get("risk").get("level").asString()).isEqualTo("MEDIUM");
+        assertThat(c.get("risk").get("reasons").toString()).contains("已超过办理期限");
+        assertThat(types(id)).containsSubsequence("DeadlineMissed", "RiskReassessed");
+        assertThat(jdbc.sql("select reason from case_event where case_id = ? and type = 'RiskReassessed'").param(id)
+                .query(String.class).single()).contains("已超过办理期限");
+    }
+
+    @Test
     void aCaseClosedInTimeIsNeverMarked() {
         long id = consultationAcceptedByTheLabourOffice();
         clock.advance(Duration.ofDays(1));

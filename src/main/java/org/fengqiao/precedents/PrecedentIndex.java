@@ -1,0 +1,234 @@
+package org.fengqiao.precedents;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The closed cases' texts in a Lucene index held in memory, analysed into Chinese character bigrams by Lucene's
+ * {@link CJKAnalyzer}. Built from the database on first use; before each search it catches up with the cases
+ * whose events were appended since (a case closed, reopened, merged…), so it never answers from a stale state
+ * for longer than one query. Losing it loses nothing: it is rebuilt from the database.
+ */
+@Component
+class PrecedentIndex {
+
+    /** Statuses of a case that has an outcome and may serve as a reference. */
+    static final List<String> CLOSED = List.of("CLOSED", "UNDER_REVIEW", "ARCHIVED");
+    /** Query terms beyond this many are ignored (Lucene refuses more than 1,024 clauses). */
+    static final int MAX_QUERY_TERMS = 400;
+
+    private static final Logger log = LoggerFactory.getLogger(PrecedentIndex.class);
+
+    private final JdbcClient jdbc;
+    private final Analyzer analyzer = new CJKAnalyzer();
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private long watermark = -1;
+
+    PrecedentIndex(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A case the index ranked, with its BM25 score. */
+    record Hit(long caseId, float score) {
+    }
+
+    /**
+     * The indexed cases closest to the text, best first.
+     *
+     * @param exclude a case never to return (the one being looked at), or -1
+     */
+    List<Hit> search(String text, long exclude, int limit) {
+        List<String> terms = new ArrayList<>(terms(text));
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        catchUp();
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (String term : terms.subList(0, Math.min(terms.size(), MAX_QUERY_TERMS))) {
+            query.add(new TermQuery(new Term("text", term)), BooleanClause.Occur.SHOULD);
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                List<Hit> hits = new ArrayList<>();
+                for (ScoreDoc d : searcher.search(query.build(), limit + 1).scoreDocs) {
+                    long id = searcher.storedFields().document(d.doc).getField("id").numericValue().longValue();
+                    if (id != exclude && hits.size() < limit) {
+                        hits.add(new Hit(id, d.score));
+                    }
+                }
+                return hits;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * In how many indexed cases each word occurs, as far as bigrams tell (a word's rarest bigram): fewer means the
+     * word says more about a match.
+     */
+    Map<String, Integer> documentFrequencies(java.util.Collection<String> words) {
+        Map<String, Integer> frequencies = new HashMap<>();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                for (String word : words) {
+                    int least = Integer.MAX_VALUE;
+                    for (String term : terms(word)) {
+                        least = Math.min(least, searcher.getIndexReader().docFreq(new Term("text", term)));
+                    }
+                    frequencies.put(word, least);
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return frequencies;
+    }
+
+    /** The distinct bigrams (and other tokens) the index sees in a text, in order of appearance. */
+    Set<String> terms(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        if (text == null || text.isBlank()) {
+            return terms;
+        }
+        try (TokenStream tokens = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                terms.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    /** Term frequencies of a text under the index's analysis, for comparing two texts. */
+    Map<String, Integer> termCounts(String text) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (text == null || text.isBlank()) {
+            return counts;
+        }
+        try (TokenStream tokens = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                counts.merge(term.toString(), 1, Integer::sum);
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counts;
+    }
+
+    /** Brings the index up to the latest case event, building it first if this is the first use. */
+    synchronized void catchUp() {
+        try {
+            long mark = jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
+            if (writer == null) {
+                build(mark);
+                return;
+            }
+            if (mark <= watermark) {
+                return;
+            }
+            List<Long> changed = jdbc.sql("select distinct case_id from case_event where id > ? and id <= ?")
+                    .params(watermark, mark).query(Long.class).list();
+            for (int from = 0; from < changed.size(); from += 1000) {
+                List<Long> chunk = changed.subList(from, Math.min(changed.size(), from + 1000));
+                Set<Long> stillClosed = new java.util.HashSet<>();
+                jdbc.sql("""
+                        select id, title, description from cases
+                        where id in (:ids) and status in (:closed) and outcome is not null
+                        """).param("ids", chunk).param("closed", CLOSED).query(rs -> {
+                    long id = rs.getLong(1);
+                    stillClosed.add(id);
+                    put(id, rs.getString(2), rs.getString(3));
+                });
+                for (long id : chunk) {
+                    if (!stillClosed.contains(id)) {
+                        writer.deleteDocuments(new Term("key", Long.toString(id)));
+                    }
+                }
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            watermark = mark;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void build(long mark) throws IOException {
+        long start = System.nanoTime();
+        writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64));
+        int[] count = {0};
+        jdbc.sql("select id, title, description from cases where status in (:closed) and outcome is not null")
+                .param("closed", CLOSED).query(rs -> {
+                    put(rs.getLong(1), rs.getString(2), rs.getString(3));
+                    count[0]++;
+                });
+        writer.commit();
+        searchers = new SearcherManager(writer, null);
+        watermark = mark;
+        log.info("Precedent index built: {} closed cases in {} ms", count[0], (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void put(long id, String title, String description) {
+        try {
+            Document doc = new Document();
+            doc.add(new StringField("key", Long.toString(id), Field.Store.NO));
+            doc.add(new StoredField("id", id));
+            doc.add(new TextField("text", textOf(title, description), Field.Store.NO));
+            writer.updateDocument(new Term("key", Long.toString(id)), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What is indexed and compared of a case: its title (twice, it is the citizen's own summary) and body. */
+    static String textOf(String title, String description) {
+        String t = title == null ? "" : title;
+        return t + "\n" + t + "\n" + (description == null ? "" : description);
+    }
+}

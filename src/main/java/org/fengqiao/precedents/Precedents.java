@@ -1,0 +1,192 @@
+package org.fengqiao.precedents;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import org.fengqiao.access.Actor;
+import org.fengqiao.cases.CaseFilter;
+import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseScope;
+import org.fengqiao.cases.CaseViews.CaseView;
+import org.fengqiao.categories.Categories;
+import org.fengqiao.categories.Category;
+import org.fengqiao.intelligence.text.ChineseSegmenter;
+import org.fengqiao.intelligence.text.TextNormalizer;
+import org.fengqiao.platform.ProblemException;
+
+/**
+ * Finds the closed cases closest to a case or to a search text, among those the user may see.
+ *
+ * <p>The index ranks all closed cases; the database then keeps only those within the user's jurisdiction (the
+ * same condition as every list), so a case outside it is never shown, counted or hinted at. For a case, the
+ * candidates are re-ranked by the cosine similarity of their character-bigram counts, which reads as a
+ * percentage; those below {@value #MIN_SIMILARITY} are not offered.
+ */
+@Service
+public class Precedents {
+
+    public static final int MAX_LIMIT = 20;
+    public static final int MAX_QUERY_LENGTH = 200;
+    /** Cases less similar than this are not offered as references. */
+    static final double MIN_SIMILARITY = 0.12;
+    /** How many of the index's best candidates are checked against the jurisdiction. */
+    static final int CANDIDATES = 200;
+    static final int SHARED_TERMS = 6;
+
+    private final PrecedentIndex index;
+    private final CaseQueries cases;
+    private final Categories categories;
+    private final JdbcClient jdbc;
+    private final ChineseSegmenter segmenter = new ChineseSegmenter();
+
+    Precedents(PrecedentIndex index, CaseQueries cases, Categories categories, JdbcClient jdbc) {
+        this.index = index;
+        this.cases = cases;
+        this.categories = categories;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The closed cases most like this one, most similar first.
+     *
+     * @throws ProblemException.NotFound if the case does not exist or lies outside the user's jurisdiction
+     */
+    public List<Precedent> similarTo(Actor actor, long caseId, int limit, boolean resolvedOnly) {
+        CaseView c = cases.get(actor, caseId);
+        String text = PrecedentIndex.textOf(c.title(), c.description());
+        Map<String, Integer> mine = index.termCounts(text);
+        List<Long> ids = index.search(text, caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId).toList();
+        Set<String> myWords = words(text);
+        List<Precedent> found = new ArrayList<>();
+        for (Row r : rows(actor, ids, resolvedOnly)) {
+            double similarity = cosine(mine, index.termCounts(PrecedentIndex.textOf(r.title(), r.description())));
+            if (similarity >= MIN_SIMILARITY) {
+                found.add(r.precedent(Math.round(similarity * 1000) / 1000.0, shared(myWords, r)));
+            }
+        }
+        found.sort(Comparator.comparingDouble((Precedent p) -> -p.similarity()).thenComparingLong(Precedent::caseId));
+        return found.subList(0, Math.min(found.size(), clamp(limit)));
+    }
+
+    /** Closed cases matching a free text (a few words or a sentence), best match first. */
+    public List<Precedent> search(Actor actor, String query, int limit, boolean resolvedOnly) {
+        if (query == null || query.isBlank()) {
+            throw new ProblemException.InvalidInput("q", "precedents.queryMissing");
+        }
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw new ProblemException.InvalidInput("q", "precedents.queryTooLong", MAX_QUERY_LENGTH);
+        }
+        List<PrecedentIndex.Hit> hits = index.search(query, -1, CANDIDATES);
+        Map<Long, Integer> rank = new HashMap<>();
+        hits.forEach(h -> rank.put(h.caseId(), rank.size()));
+        Set<String> queryWords = words(query);
+        return rows(actor, hits.stream().map(PrecedentIndex.Hit::caseId).toList(), resolvedOnly).stream()
+                .sorted(Comparator.comparingInt(r -> rank.get(r.id())))
+                .limit(clamp(limit))
+                .map(r -> r.precedent(null, shared(queryWords, r)))
+                .toList();
+    }
+
+    private record Row(long id, String trackingCode, String title, String description, String categoryCode,
+                       String outcome, Boolean resolved, java.time.Instant closedAt, String unit, String closedBy,
+                       String mediators, String summary, String category) {
+
+        Precedent precedent(Double similarity, List<String> sharedTerms) {
+            return new Precedent(id, trackingCode, title, category, outcome, resolved, closedAt, unit, closedBy,
+                    mediators, summary, similarity, sharedTerms);
+        }
+    }
+
+    private List<Row> rows(Actor actor, List<Long> ids, boolean resolvedOnly) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        CaseScope scope = cases.scope(actor, CaseFilter.none()).and(
+                "c.id in (:precedentIds) and c.status in (:precedentStatuses) and c.outcome is not null"
+                        + (resolvedOnly ? " and c.resolved" : ""),
+                Map.of("precedentIds", ids, "precedentStatuses", PrecedentIndex.CLOSED));
+        return scope.bind(jdbc.sql("""
+                select c.id, c.tracking_code, c.title, c.description, c.category_code, c.outcome, c.resolved,
+                       c.closed_at, hu.name as unit,
+                       closing.display_name || coalesce('（' || closing.unit_name || '）', '') as closed_by,
+                       closing.reason as summary,
+                       (select string_agg(distinct m.mediators, '、') from mediation_session m where m.case_id = c.id)
+                           as mediators
+                from cases c
+                left join unit hu on hu.id = c.handling_unit
+                left join lateral (
+                    select u.display_name, un.name as unit_name, e.reason from case_event e
+                    left join staff_user u on u.id = e.actor_user_id
+                    left join unit un on un.id = e.actor_unit_id
+                    where e.case_id = c.id and e.type = 'CaseClosed' order by e.id desc limit 1) closing on true
+                where\s""" + scope.sql())).query((rs, n) -> new Row(rs.getLong("id"), rs.getString("tracking_code"),
+                rs.getString("title"), rs.getString("description"), rs.getString("category_code"),
+                rs.getString("outcome"), (Boolean) rs.getObject("resolved"),
+                rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                rs.getString("unit"), rs.getString("closed_by"), rs.getString("mediators"), rs.getString("summary"),
+                categoryName(rs.getString("category_code")))).list();
+    }
+
+    private String categoryName(String code) {
+        return code == null ? null : categories.find(code).map(Category::path).orElse(code);
+    }
+
+    /** The words of a text that may explain a match: two characters or more, in order of appearance. */
+    private Set<String> words(String text) {
+        Set<String> words = new LinkedHashSet<>();
+        for (String w : segmenter.words(TextNormalizer.normalize(text))) {
+            if (w.codePointCount(0, w.length()) >= 2 && w.codePoints().anyMatch(Character::isLetter)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The words both texts contain that say most — the rarest among the closed cases, then the longest — at most
+     * {@value #SHARED_TERMS}.
+     */
+    private List<String> shared(Set<String> mine, Row r) {
+        Set<String> theirs = words(PrecedentIndex.textOf(r.title(), r.description()));
+        List<String> both = mine.stream().filter(theirs::contains).toList();
+        Map<String, Integer> frequency = index.documentFrequencies(both);
+        return both.stream()
+                .sorted(Comparator.comparingInt((String w) -> frequency.get(w))
+                        .thenComparing(Comparator.comparingInt(String::length).reversed()))
+                .limit(SHARED_TERMS).toList();
+    }
+
+    static double cosine(Map<String, Integer> a, Map<String, Integer> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        double dot = 0;
+        for (Map.Entry<String, Integer> e : a.entrySet()) {
+            Integer other = b.get(e.getKey());
+            if (other != null) {
+                dot += (double) e.getValue() * other;
+            }
+        }
+        return dot / (norm(a) * norm(b));
+    }
+
+    private static double norm(Map<String, Integer> v) {
+        double sum = 0;
+        for (int x : v.values()) {
+            sum += (double) x * x;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static int clamp(int limit) {
+        return Math.max(1, Math.min(MAX_LIMIT, limit));
+    }
+}
