@@ -30,6 +30,7 @@ public final class Launcher {
             case "train" -> ClassifierCommands.train(rest, System.out, System.err);
             case "classify" -> ClassifierCommands.classify(rest, System.in, System.out, System.err);
             case "evaluate" -> ClassifierCommands.evaluate(rest, System.out, System.err);
+            case "duplicates" -> DuplicateCommand.run(rest, System.out, System.err);
             case "help", "-h", "--help" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -62,6 +63,10 @@ public final class Launcher {
                     id<TAB>label<TAB>confidence lines on standard output
               evaluate --model MODEL --data FILE
                     accuracy, macro-F1, per-class precision/recall/F1 and the confusion matrix
+              duplicates --data FILE [--pairs FILE] [--threshold X] [--window-days N] [--groups N]
+                    duplicate detection on a message-board export: precision/recall/F1 and confusion counts
+                    on hand-judged pairs (default docs/evaluation/duplicate-pairs.tsv), optionally the N
+                    largest duplicate groups found
               help  this text
             """;
 }
