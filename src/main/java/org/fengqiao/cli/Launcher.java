@@ -30,6 +30,7 @@ public final class Launcher {
             case "train" -> ClassifierCommands.train(rest, System.out, System.err);
             case "classify" -> ClassifierCommands.classify(rest, System.in, System.out, System.err);
             case "evaluate" -> ClassifierCommands.evaluate(rest, System.out, System.err);
+            case "hot-topics" -> HotTopicsCommand.run(rest, System.out, System.err);
             case "help", "-h", "--help" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -62,6 +63,9 @@ public final class Launcher {
                     id<TAB>label<TAB>confidence lines on standard output
               evaluate --model MODEL --data FILE
                     accuracy, macro-F1, per-class precision/recall/F1 and the confusion matrix
+              hot-topics --data FILE [--period day|week|month] [--top N] [--until DATE]
+                    the hot topics (热点) of a message TSV for one review agenda: requests grouped by
+                    matter and area, named by key terms, ranked by size, growth, votes and recency
               help  this text
             """;
 }
