@@ -15,7 +15,7 @@ import java.util.Random;
 
 import org.fengqiao.intelligence.text.TextNormalizer;
 import org.fengqiao.support.SharedData;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,11 +32,15 @@ class HotTopicsOnMessageBoardTest {
     static Map<String, TopicItem> byId;
     static final HotTopics HOT_TOPICS = new HotTopics();
 
-    @BeforeAll
-    static void read() throws IOException {
-        data = MessageBoardFile.read(SharedData.file("messages-unlabeled.tsv"), CHINA);
-        byId = new HashMap<>();
-        data.items().forEach(i -> byId.put(i.id(), i));
+    /** Per test rather than @BeforeAll, so that without the data every test reports itself skipped and why. */
+    @BeforeEach
+    void read() throws IOException {
+        var file = SharedData.file("messages-unlabeled.tsv");
+        if (data == null) {
+            data = MessageBoardFile.read(file, CHINA);
+            byId = new HashMap<>();
+            data.items().forEach(i -> byId.put(i.id(), i));
+        }
     }
 
     @Test
