@@ -31,6 +31,7 @@ public final class Launcher {
             case "classify" -> ClassifierCommands.classify(rest, System.in, System.out, System.err);
             case "evaluate" -> ClassifierCommands.evaluate(rest, System.out, System.err);
             case "duplicates" -> DuplicateCommand.run(rest, System.out, System.err);
+            case "hot-topics" -> HotTopicsCommand.run(rest, System.out, System.err);
             case "help", "-h", "--help" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -67,6 +68,9 @@ public final class Launcher {
                     duplicate detection on a message-board export: precision/recall/F1 and confusion counts
                     on hand-judged pairs (default docs/evaluation/duplicate-pairs.tsv), optionally the N
                     largest duplicate groups found
+              hot-topics --data FILE [--period day|week|month] [--top N] [--until DATE]
+                    the hot topics (热点) of a message TSV for one review agenda: requests grouped by
+                    matter and area, named by key terms, ranked by size, growth, votes and recency
               help  this text
             """;
 }
