@@ -14,6 +14,14 @@
         }
     });
 
+    // forms that ask before doing something that cannot be undone
+    document.addEventListener("submit", function (e) {
+        var message = e.target.getAttribute && e.target.getAttribute("data-confirm");
+        if (message && !window.confirm(message)) {
+            e.preventDefault();
+        }
+    });
+
     // print buttons
     document.addEventListener("click", function (e) {
         var t = e.target.closest("[data-print]");

@@ -9,6 +9,8 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseAttachments;
+import org.fengqiao.cases.CaseDuplicates;
 import org.fengqiao.cases.CaseCommands.*;
 import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseKind;
@@ -54,17 +57,34 @@ class CaseApi {
     private final CaseService cases;
     private final CaseQueries queries;
     private final CaseAttachments attachments;
+    private final CaseDuplicates duplicates;
 
-    CaseApi(CaseService cases, CaseQueries queries, CaseAttachments attachments) {
+    CaseApi(CaseService cases, CaseQueries queries, CaseAttachments attachments, CaseDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.cases = cases;
         this.queries = queries;
         this.attachments = attachments;
     }
 
+    /**
+     * A registered case as {@code GET /api/cases/{id}} shows it, plus the open cases that are probably the same
+     * matter, for the intake officer or a dispatcher to merge or link.
+     */
+    record Registered(@JsonUnwrapped CaseView caseView, List<CaseDuplicates.PossibleDuplicate> possibleDuplicates) {
+    }
+
     @PostMapping
-    ResponseEntity<CaseView> register(@AuthenticationPrincipal Actor actor, @Valid @RequestBody RegisterCase body) {
+    ResponseEntity<Registered> register(@AuthenticationPrincipal Actor actor, @Valid @RequestBody RegisterCase body) {
         CaseService.Registration r = cases.register(actor, body);
-        return ResponseEntity.created(URI.create("/api/cases/" + r.id())).body(queries.get(actor, r.id()));
+        return ResponseEntity.created(URI.create("/api/cases/" + r.id())).body(new Registered(queries.get(actor, r.id()),
+                duplicates.of(actor, r.id(), 5)));
+    }
+
+    /** Open cases that are probably the same matter as this one, best first, with the reasons. */
+    @GetMapping("/{id}/duplicates")
+    List<CaseDuplicates.PossibleDuplicate> duplicates(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                                                      @RequestParam(defaultValue = "5") int limit) {
+        return duplicates.of(actor, id, limit);
     }
 
     @GetMapping

@@ -51,6 +51,7 @@ class CaseDetailPages {
 
     static final String DETAIL = "cases/detail";
     static final String PARTY_ROW = "cases/party :: row";
+    static final String DUPLICATES = "cases/duplicates :: panel";
 
     private final CaseQueries queries;
     private final CaseService cases;
@@ -59,10 +60,13 @@ class CaseDetailPages {
     private final ProblemMessages problems;
     private final String tiles;
     private final java.time.Clock clock;
+    private final org.fengqiao.cases.CaseDuplicates duplicates;
 
     CaseDetailPages(CaseQueries queries, CaseService cases, CaseAttachments attachments, PageOptions options,
-                    ProblemMessages problems, @Value("${fengqiao.map.tile-url:}") String tiles, java.time.Clock clock) {
+                    ProblemMessages problems, @Value("${fengqiao.map.tile-url:}") String tiles, java.time.Clock clock,
+                    org.fengqiao.cases.CaseDuplicates duplicates) {
         this.clock = clock;
+        this.duplicates = duplicates;
         this.queries = queries;
         this.cases = cases;
         this.attachments = attachments;
@@ -99,6 +103,16 @@ class CaseDetailPages {
         model.addAttribute("today", ChinaTime.dateOf(clock.instant()));
         model.addAttribute("tiles", tiles);
         return DETAIL;
+    }
+
+    /** The 疑似重复 panel of an open case, loaded by htmx: probable duplicates with the reasons and a merge button. */
+    @GetMapping("/cases/{id}/duplicates")
+    String duplicates(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
+        CaseView c = queries.get(actor, id);
+        model.addAttribute("c", c);
+        model.addAttribute("duplicates", duplicates.of(actor, id, 5));
+        model.addAttribute("mayMerge", c.allowedActions().contains(CaseAction.MERGE));
+        return DUPLICATES;
     }
 
     @PostMapping("/cases/{id}/parties/{partyId}/reveal")
