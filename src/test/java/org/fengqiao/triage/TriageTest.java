@@ -157,6 +157,29 @@ class TriageTest {
     }
 
     @Test
+    void theIntakeFormShowsTheSuggestionWhileTheOfficerTypesAndTheCasePageShowsWhatWasSuggested() throws Exception {
+        String panel = pages.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/cases/new/suggestion").param("title", "两户因排水沟堵塞发生争执").param("description", DRAIN)
+                .with(pages.as("fq.intake")).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(panel).contains("邻里冲突").contains("置信度").contains("data-pick-category=\"1001001\"")
+                .contains("保存后将自动分类并交办");
+        String tooShort = pages.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/cases/new/suggestion").param("title", "问").with(pages.as("fq.intake"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(tooShort).contains("暂无建议");
+
+        long id = api.post("fq.intake", "/api/cases", aCase().titled("来电咨询").describedAs("群众来电，想问点事情。")
+                .body()).get("id").asLong();
+        String page = pages.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .get("/cases/" + id).with(pages.as("fq.dispatcher"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Pages.find(page, "(?s)id=\"triage-suggestion\"(.*?)</dd>")).contains("置信度").contains("待人工确认");
+    }
+
+    @Test
     void anUploadThatIsNotAModelIsRefusedAndOnlyAdministratorsMayUpload() throws Exception {
         MockHttpServletResponse garbage = upload("admin", "not a model".getBytes(StandardCharsets.UTF_8));
         assertThat(garbage.getStatus()).isEqualTo(400);
