@@ -88,7 +88,7 @@ public final class HotTopics {
             groups[i] = item.area() == null ? AverageLinkClustering.ANY_GROUP
                     : areas.computeIfAbsent(item.area(), a -> areas.size());
         }
-        TermVectors vectors = TermVectors.of(titles, bodies, options.titleWeight());
+        TermVectors vectors = TermVectors.of(titles, bodies, options.titleWeight(), options.minIdfDocuments());
         SimilarityGraph graph = vectors.graph(MIN_EDGE, (a, b) -> groups[a] == AverageLinkClustering.ANY_GROUP
                 || groups[b] == AverageLinkClustering.ANY_GROUP || groups[a] == groups[b]);
         int[] cluster = AverageLinkClustering.clusters(graph, groups, options.mergeSimilarity());

@@ -38,15 +38,26 @@ final class TermVectors {
     private final List<String> vocabulary;
     private final int[] documentFrequency;
     private final List<Vector> vectors;
+    private final double idfDocuments;
 
-    private TermVectors(List<String> vocabulary, int[] documentFrequency, List<Vector> vectors) {
+    private TermVectors(List<String> vocabulary, int[] documentFrequency, List<Vector> vectors, double idfDocuments) {
         this.vocabulary = vocabulary;
         this.documentFrequency = documentFrequency;
         this.vectors = vectors;
+        this.idfDocuments = idfDocuments;
     }
 
     /** Vectors of the documents, given as the term lists of their titles and bodies (same order). */
     static TermVectors of(List<List<String>> titles, List<List<String>> bodies, double titleWeight) {
+        return of(titles, bodies, titleWeight, 0);
+    }
+
+    /**
+     * Vectors of the documents; the IDF counts at least {@code minIdfDocuments} documents (see
+     * {@link TopicOptions#minIdfDocuments()}).
+     */
+    static TermVectors of(List<List<String>> titles, List<List<String>> bodies, double titleWeight,
+                          int minIdfDocuments) {
         Map<String, Integer> ids = new HashMap<>();
         List<String> vocabulary = new ArrayList<>();
         List<Map<Integer, Double>> counts = new ArrayList<>(titles.size());
@@ -60,7 +71,7 @@ final class TermVectors {
         for (Map<Integer, Double> tf : counts) {
             tf.keySet().forEach(t -> df[t]++);
         }
-        double n = titles.size();
+        double n = Math.max(titles.size(), minIdfDocuments);
         List<Vector> vectors = new ArrayList<>(counts.size());
         for (Map<Integer, Double> tf : counts) {
             int[] terms = tf.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -78,7 +89,7 @@ final class TermVectors {
             }
             vectors.add(new Vector(terms, weights));
         }
-        return new TermVectors(List.copyOf(vocabulary), df, List.copyOf(vectors));
+        return new TermVectors(List.copyOf(vocabulary), df, List.copyOf(vectors), n);
     }
 
     private static void count(List<String> words, double weight, Map<String, Integer> ids, List<String> vocabulary,
@@ -113,9 +124,9 @@ final class TermVectors {
         return documentFrequency[term];
     }
 
-    /** {@code ln((N + 1) / df)} of a term. */
+    /** {@code ln((N + 1) / df)} of a term, N at least the minimum the vectors were made with. */
     double idf(int term) {
-        return Math.log((size() + 1.0) / documentFrequency[term]);
+        return Math.log((idfDocuments + 1.0) / documentFrequency[term]);
     }
 
     /**

@@ -11,33 +11,43 @@ package org.fengqiao.intelligence.topics;
  * @param nameTerms       the most key terms in a topic's name
  * @param typical         how many typical requests (closest to the topic's centre) each topic names
  * @param weights         how the ranking score combines its parts
+ * @param minIdfDocuments the IDF treats a window of fewer requests as if it held this many, the others sharing
+ *                        none of its terms: from a handful of requests IDF cannot tell request boilerplate from
+ *                        the matter most of them are about (a village's day, four of five requests about one
+ *                        pig farm), and would weigh that matter's words down to nothing; windows at least this
+ *                        large are unaffected
  */
 public record TopicOptions(double mergeSimilarity, int minItems, double titleWeight, int nameTerms, int typical,
-                           RankingWeights weights) {
+                           RankingWeights weights, int minIdfDocuments) {
 
     public TopicOptions {
         if (mergeSimilarity <= 0 || mergeSimilarity > 1) {
             throw new IllegalArgumentException("mergeSimilarity must be in (0, 1]: " + mergeSimilarity);
         }
-        if (minItems < 2 || nameTerms < 1 || typical < 1 || titleWeight <= 0) {
-            throw new IllegalArgumentException("minItems >= 2, nameTerms >= 1, typical >= 1, titleWeight > 0");
+        if (minItems < 2 || nameTerms < 1 || typical < 1 || titleWeight <= 0 || minIdfDocuments < 0) {
+            throw new IllegalArgumentException(
+                    "minItems >= 2, nameTerms >= 1, typical >= 1, titleWeight > 0, minIdfDocuments >= 0");
         }
     }
 
     public static TopicOptions defaults() {
-        return new TopicOptions(0.15, 2, 3.0, 4, 3, RankingWeights.defaults());
+        return new TopicOptions(0.15, 2, 3.0, 4, 3, RankingWeights.defaults(), 15);
     }
 
     public TopicOptions withMergeSimilarity(double similarity) {
-        return new TopicOptions(similarity, minItems, titleWeight, nameTerms, typical, weights);
+        return new TopicOptions(similarity, minItems, titleWeight, nameTerms, typical, weights, minIdfDocuments);
     }
 
     public TopicOptions withMinItems(int n) {
-        return new TopicOptions(mergeSimilarity, n, titleWeight, nameTerms, typical, weights);
+        return new TopicOptions(mergeSimilarity, n, titleWeight, nameTerms, typical, weights, minIdfDocuments);
+    }
+
+    public TopicOptions withMinIdfDocuments(int n) {
+        return new TopicOptions(mergeSimilarity, minItems, titleWeight, nameTerms, typical, weights, n);
     }
 
     public TopicOptions withTitleWeight(double weight) {
-        return new TopicOptions(mergeSimilarity, minItems, weight, nameTerms, typical, weights);
+        return new TopicOptions(mergeSimilarity, minItems, weight, nameTerms, typical, weights, minIdfDocuments);
     }
 
     /**

@@ -35,6 +35,26 @@ class HotTopicsTest {
     }
 
     @Test
+    void aMatterMostOfASmallWindowIsAboutIsStillATopic() {
+        // a village's day: four requests about one pig farm and one other, no background to tell the matter's
+        // words from boilerplate
+        String[][] texts = {
+                {"养猪场臭味扰民", "村东头新建的养猪场臭味很大，附近住户夏天不敢开窗。"},
+                {"养猪场臭味严重影响生活", "养猪场每天散发臭味，村民生活受到影响，要求整改。"},
+                {"投诉养猪场臭味和污水", "养猪场臭味刺鼻，粪水直接排进水沟。"},
+                {"养猪场臭味影响孩子休息", "家住养猪场旁边，臭味让孩子晚上睡不好。"},
+        };
+        List<TopicItem> items = series("pigs", "枫源村", texts, 4, 0, 14);
+        items.add(item("other", "邻居装修噪音扰民", "楼上邻居每天早上七点开始装修，电钻声音很大", day(13), "枫源村", 0));
+
+        assertThat(HOT_TOPICS.find(items, AgendaPeriod.WEEK, END).topics()).singleElement()
+                .satisfies(t -> assertThat(t.ids()).containsExactlyInAnyOrder("pigs-1", "pigs-2", "pigs-3", "pigs-4"));
+        // the IDF of these five requests alone weighs the words the four share down to almost nothing
+        assertThat(new HotTopics(TopicOptions.defaults().withMinIdfDocuments(0)).find(items, AgendaPeriod.WEEK, END)
+                .topics()).noneMatch(t -> t.ids().size() == 4);
+    }
+
+    @Test
     void topicsAreNamedByTheirKeyTerms() {
         List<TopicItem> items = background();
         items.addAll(streetLights("lights", "枫桥镇", 4, 0));
