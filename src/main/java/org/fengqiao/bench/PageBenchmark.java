@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  */
 final class PageBenchmark {
 
-    enum Page { WORKBENCH, LIST, DETAIL, DASHBOARD }
+    /** The pages, and the panels a case page loads right after it (no think time before those). */
+    enum Page { WORKBENCH, LIST, DETAIL, DUPLICATES_PANEL, SIMILAR_PANEL, DASHBOARD }
 
     private static final Pattern CASE_LINK = Pattern.compile("href=\"/cases/(\\d+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -78,7 +79,10 @@ final class PageBenchmark {
                         ids.add(link.group(1));
                     }
                     if (!ids.isEmpty()) {
-                        time(samples, Page.DETAIL, client, "/cases/" + ids.get(random.nextInt(ids.size())));
+                        String id = ids.get(random.nextInt(ids.size()));
+                        time(samples, Page.DETAIL, client, "/cases/" + id);
+                        timeNow(samples, Page.DUPLICATES_PANEL, client, "/cases/" + id + "/duplicates");
+                        timeNow(samples, Page.SIMILAR_PANEL, client, "/cases/" + id + "/similar");
                     }
                     time(samples, Page.DASHBOARD, client, "/dashboard");
                 }
@@ -116,6 +120,11 @@ final class PageBenchmark {
                 throw new IllegalStateException(e);
             }
         }
+        return timeNow(samples, page, client, path);
+    }
+
+    /** Times a request sent at once, as htmx sends a page's panels. */
+    private String timeNow(Map<Page, ConcurrentLinkedQueue<Double>> samples, Page page, HttpClient client, String path) {
         long start = System.nanoTime();
         HttpResponse<String> r = get(client, path);
         double ms = (System.nanoTime() - start) / 1e6;
