@@ -44,8 +44,11 @@ class PrecedentIndex {
 
     /** Statuses of a case that has an outcome and may serve as a reference. */
     static final List<String> CLOSED = List.of("CLOSED", "UNDER_REVIEW", "ARCHIVED");
-    /** Query terms beyond this many are ignored (Lucene refuses more than 1,024 clauses). */
-    static final int MAX_QUERY_TERMS = 400;
+    /**
+     * A query keeps this many of its terms, the rarest in the index: they decide the ranking, while the common ones
+     * (双方, 反映, 村民) would only make the search walk most of the index.
+     */
+    static final int MAX_QUERY_TERMS = 32;
 
     private static final Logger log = LoggerFactory.getLogger(PrecedentIndex.class);
 
@@ -74,13 +77,18 @@ class PrecedentIndex {
             return List.of();
         }
         catchUp();
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        for (String term : terms.subList(0, Math.min(terms.size(), MAX_QUERY_TERMS))) {
-            query.add(new TermQuery(new Term("text", term)), BooleanClause.Occur.SHOULD);
-        }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
+                Map<String, Integer> frequency = new HashMap<>();
+                for (String term : terms) {
+                    frequency.put(term, searcher.getIndexReader().docFreq(new Term("text", term)));
+                }
+                BooleanQuery.Builder query = new BooleanQuery.Builder();
+                terms.stream().filter(t -> frequency.get(t) > 0)
+                        .sorted(java.util.Comparator.comparingInt(frequency::get))
+                        .limit(MAX_QUERY_TERMS)
+                        .forEach(t -> query.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
                 List<Hit> hits = new ArrayList<>();
                 for (ScoreDoc d : searcher.search(query.build(), limit + 1).scoreDocs) {
                     long id = searcher.storedFields().document(d.doc).getField("id").numericValue().longValue();

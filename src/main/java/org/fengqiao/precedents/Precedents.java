@@ -38,7 +38,7 @@ public class Precedents {
     /** Cases less similar than this are not offered as references. */
     static final double MIN_SIMILARITY = 0.12;
     /** How many of the index's best candidates are checked against the jurisdiction. */
-    static final int CANDIDATES = 200;
+    static final int CANDIDATES = 50;
     static final int SHARED_TERMS = 6;
 
     private final PrecedentIndex index;
@@ -64,16 +64,19 @@ public class Precedents {
         String text = PrecedentIndex.textOf(c.title(), c.description());
         Map<String, Integer> mine = index.termCounts(text);
         List<Long> ids = index.search(text, caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId).toList();
-        Set<String> myWords = words(text);
-        List<Precedent> found = new ArrayList<>();
+        record Scored(Row row, double similarity) {
+        }
+        List<Scored> scored = new ArrayList<>();
         for (Row r : rows(actor, ids, resolvedOnly)) {
             double similarity = cosine(mine, index.termCounts(PrecedentIndex.textOf(r.title(), r.description())));
             if (similarity >= MIN_SIMILARITY) {
-                found.add(r.precedent(Math.round(similarity * 1000) / 1000.0, shared(myWords, r)));
+                scored.add(new Scored(r, Math.round(similarity * 1000) / 1000.0));
             }
         }
-        found.sort(Comparator.comparingDouble((Precedent p) -> -p.similarity()).thenComparingLong(Precedent::caseId));
-        return found.subList(0, Math.min(found.size(), clamp(limit)));
+        scored.sort(Comparator.comparingDouble((Scored x) -> -x.similarity()).thenComparingLong(x -> x.row().id()));
+        Set<String> myWords = words(text);
+        return scored.stream().limit(clamp(limit))
+                .map(x -> x.row().precedent(x.similarity(), shared(myWords, x.row()))).toList();
     }
 
     /** Closed cases matching a free text (a few words or a sentence), best match first. */
