@@ -86,40 +86,38 @@ public class CaseDuplicates {
         PreparedMatter prepared = prepare(m, incoming);
         List<String> words = prepared.all().heaviest(QUERY_WORDS);
 
-        StringBuilder match = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
-        int w = 0;
+        // Candidates sharing a telling word, and candidates sharing a party, are looked up separately: joined by OR,
+        // the word test becomes one hash of every case containing any of the words. The words are written into
+        // the SQL as literals (they are pairs of Chinese characters, nothing else), so that each lookup is planned
+        // for its own words: through the term index when they are rare, newest first when they are common.
+        List<String> literals = new ArrayList<>();
         for (String word : words) {
             List<String> bigrams = SearchTerms.of(word).stream().filter(SearchTerms::isBigram).toList();
-            if (bigrams.isEmpty()) {
-                continue;
+            if (!bigrams.isEmpty() && bigrams.stream().allMatch(b -> b.matches("\\p{IsHan}{2}"))) {
+                literals.add("t.search_terms @> '{" + String.join(",", bigrams) + "}'::text[]");
             }
-            match.append(match.isEmpty() ? "" : " or ").append("t.search_terms @> cast(:dupWord").append(w)
-                    .append(" as text[])");
-            params.put("dupWord" + w++, bigrams.toArray(String[]::new));
         }
-        List<String> conditions = new ArrayList<>();
-        if (!match.isEmpty()) {
-            conditions.add("exists (select 1 from case_text t where t.case_id = c.id and (" + match + "))");
-        }
-        if (!incoming.partyKeys().isEmpty()) {
-            // a union of two joins, each on its own index (an OR in one join condition would read every party)
-            conditions.add("c.id in (" + CaseRisk.SAME_PARTY_CASES.replace(":partyCase", ":dupCase") + ")");
-        }
-        if (conditions.isEmpty()) {
-            return List.of();
-        }
+        Map<String, Object> params = new HashMap<>();
         params.put("dupCase", caseId);
         params.put("dupOpen", OPEN.toArray(String[]::new));
         params.put("dupFrom", java.sql.Timestamp.from(incoming.at().minus(policy.window())));
         params.put("dupTo", java.sql.Timestamp.from(incoming.at().plus(policy.window())));
         params.put("dupCandidates", CANDIDATES);
-        CaseScope scope = queries.scope(actor, CaseFilter.none()).and("c.id <> :dupCase"
-                + " and c.status = any(cast(:dupOpen as text[])) and c.registered_at between :dupFrom and :dupTo"
-                + " and (" + String.join(" or ", conditions) + ")", params);
-        List<Long> candidates = scope.bind(jdbc.sql("select c.id from cases c where " + scope.sql()
-                + " order by c.registered_at desc limit :dupCandidates")).query(Long.class).list();
-        Map<Long, Matter> found = matters(candidates);
+        String open = "c.id <> :dupCase and c.status = any(cast(:dupOpen as text[]))"
+                + " and c.registered_at between :dupFrom and :dupTo";
+        java.util.LinkedHashSet<Long> candidates = new java.util.LinkedHashSet<>();
+        if (!literals.isEmpty()) {
+            candidates.addAll(candidates(actor, open + " and exists (select 1 from case_text t where t.case_id = c.id and ("
+                    + String.join(" or ", literals) + "))", params));
+        }
+        if (!incoming.partyKeys().isEmpty()) {
+            candidates.addAll(candidates(actor, open + " and c.id in ("
+                    + CaseRisk.SAME_PARTY_CASES.replace(":partyCase", ":dupCase") + ")", params));
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Matter> found = matters(List.copyOf(candidates));
         List<PreparedMatter> others = candidates.stream().map(found::get).map(x -> prepare(m, x)).toList();
         List<DuplicateMatch> ranked = m.scorer().rankPrepared(prepared, others, Math.max(1, Math.min(MAX_LIMIT, limit)));
         if (ranked.isEmpty()) {
@@ -140,6 +138,13 @@ public class CaseDuplicates {
                     r.detail(), Math.round(r.contribution() * 1000) / 1000.0, r.describe())).toList(),
                     d.sharedWords());
         }).toList();
+    }
+
+    /** The newest open cases within the actor's jurisdiction meeting the condition, at most {@value #CANDIDATES}. */
+    private List<Long> candidates(Actor actor, String condition, Map<String, Object> params) {
+        CaseScope scope = queries.scope(actor, CaseFilter.none()).and(condition, params);
+        return scope.bind(jdbc.sql("select c.id from cases c where " + scope.sql()
+                + " order by c.registered_at desc limit :dupCandidates")).query(Long.class).list();
     }
 
     private PreparedMatter prepare(Model m, Matter matter) {
