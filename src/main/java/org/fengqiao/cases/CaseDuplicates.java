@@ -63,9 +63,15 @@ public class CaseDuplicates {
     private record Model(DuplicateScorer scorer, Cache<Long, PreparedMatter> prepared) {
     }
 
+    /** Answers are kept under the newest case event: any change to any case makes them stale. */
+    private record Key(org.fengqiao.access.Jurisdiction jurisdiction, long caseId, int limit, long changeMark) {
+    }
+
     private final JdbcClient jdbc;
     private final CaseQueries queries;
     private final LoadingCache<Boolean, Model> model;
+    private final Cache<Key, List<PossibleDuplicate>> answers = Caffeine.newBuilder().maximumSize(5_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     CaseDuplicates(JdbcClient jdbc, CaseQueries queries) {
         this.jdbc = jdbc;
@@ -80,6 +86,11 @@ public class CaseDuplicates {
      */
     public List<PossibleDuplicate> of(Actor actor, long caseId, int limit) {
         queries.get(actor, caseId);
+        return answers.get(new Key(actor.jurisdiction(), caseId, limit, queries.changeMark()),
+                key -> find(actor, caseId, limit));
+    }
+
+    private List<PossibleDuplicate> find(Actor actor, long caseId, int limit) {
         Model m = model.get(Boolean.TRUE);
         DuplicatePolicy policy = m.scorer().policy();
         Matter incoming = matters(List.of(caseId)).get(caseId);

@@ -46,6 +46,14 @@ public class Precedents {
     private final Categories categories;
     private final JdbcClient jdbc;
     private final ChineseSegmenter segmenter = new ChineseSegmenter();
+    /** Answers for a case, kept under the newest case event: any change to any case makes them stale. */
+    private final com.github.benmanes.caffeine.cache.Cache<Key, List<Precedent>> answers =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(5_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
+
+    private record Key(org.fengqiao.access.Jurisdiction jurisdiction, long caseId, int limit, boolean resolvedOnly,
+                       long changeMark) {
+    }
 
     Precedents(PrecedentIndex index, CaseQueries cases, Categories categories, JdbcClient jdbc) {
         this.index = index;
@@ -61,6 +69,12 @@ public class Precedents {
      */
     public List<Precedent> similarTo(Actor actor, long caseId, int limit, boolean resolvedOnly) {
         CaseView c = cases.get(actor, caseId);
+        return answers.get(new Key(actor.jurisdiction(), caseId, limit, resolvedOnly, cases.changeMark()),
+                key -> find(actor, c, limit, resolvedOnly));
+    }
+
+    private List<Precedent> find(Actor actor, CaseView c, int limit, boolean resolvedOnly) {
+        long caseId = c.id();
         String text = PrecedentIndex.textOf(c.title(), c.description());
         Map<String, Integer> mine = index.termCounts(text);
         List<Long> ids = index.search(text, caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId).toList();
