@@ -405,10 +405,29 @@ public class CaseQueries {
         return new TrayBounds(now, ChinaTime.endOf(deadlines.calendar().addWorkingDays(ChinaTime.dateOf(now), 2)));
     }
 
+    /** Tray counts for a jurisdiction and roles, as of a change mark and a minute. */
+    private record TrayKey(org.fengqiao.access.Jurisdiction jurisdiction, java.util.Set<?> roles, long changeMark,
+                           long minute) {
+    }
+
+    /**
+     * Tray counts are asked on every workbench view; they are kept until any case changes (the newest event) or
+     * the minute turns (what is overdue or due soon moves with the clock).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<TrayKey, java.util.Map<Tray, Long>> trayCounts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(2)).build();
+
     /** How many cases wait in each tray that concerns the actor. */
     public java.util.Map<Tray, Long> trayCounts(Actor actor) {
+        Instant now = clock.instant();
+        return trayCounts.get(new TrayKey(actor.jurisdiction(), java.util.Set.copyOf(actor.roles()), changeMark(),
+                now.getEpochSecond() / 60), key -> countTrays(actor, now));
+    }
+
+    private java.util.Map<Tray, Long> countTrays(Actor actor, Instant now) {
         java.util.Map<Tray, Long> counts = new java.util.EnumMap<>(Tray.class);
-        TrayBounds bounds = trayBounds(clock.instant());
+        TrayBounds bounds = trayBounds(now);
         for (Tray tray : Tray.values()) {
             if (tray.concerns(actor.roles())) {
                 Where where = where(actor.jurisdiction(), CaseFilter.of(tray), bounds);
@@ -416,7 +435,7 @@ public class CaseQueries {
                         .query(Long.class).single());
             }
         }
-        return counts;
+        return java.util.Collections.unmodifiableMap(counts);
     }
 
     /**
