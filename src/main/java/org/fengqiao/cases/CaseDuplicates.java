@@ -85,7 +85,7 @@ public class CaseDuplicates {
      * @throws org.fengqiao.platform.ProblemException.NotFound when the case is not the actor's to see
      */
     public List<PossibleDuplicate> of(Actor actor, long caseId, int limit) {
-        queries.get(actor, caseId);
+        queries.requireVisible(actor, caseId);
         return answers.get(new Key(actor.jurisdiction(), caseId, limit, queries.changeMark()),
                 key -> find(actor, caseId, limit));
     }

@@ -88,6 +88,21 @@ public class CaseQueries {
         return find(actor, id).orElseThrow(() -> notFound(id));
     }
 
+    /**
+     * Checks that the case exists within the actor's jurisdiction, without building its view; otherwise the same
+     * 404 as {@link #get}.
+     */
+    public void requireVisible(Actor actor, long id) {
+        repository.load(id, actor.jurisdiction()).orElseThrow(() -> notFound(id));
+    }
+
+    /** The case's title and description, after the same check as {@link #requireVisible}. */
+    public String[] titleAndDescription(Actor actor, long id) {
+        requireVisible(actor, id);
+        return jdbc.sql("select title, description from cases where id = ?").param(id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+    }
+
     static ProblemException.NotFound notFound(Object id) {
         return new ProblemException.NotFound("case.notFound", id);
     }

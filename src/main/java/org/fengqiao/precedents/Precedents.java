@@ -15,7 +15,6 @@ import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseQueries;
 import org.fengqiao.cases.CaseScope;
-import org.fengqiao.cases.CaseViews.CaseView;
 import org.fengqiao.categories.Categories;
 import org.fengqiao.categories.Category;
 import org.fengqiao.intelligence.text.ChineseSegmenter;
@@ -68,14 +67,14 @@ public class Precedents {
      * @throws ProblemException.NotFound if the case does not exist or lies outside the user's jurisdiction
      */
     public List<Precedent> similarTo(Actor actor, long caseId, int limit, boolean resolvedOnly) {
-        CaseView c = cases.get(actor, caseId);
+        cases.requireVisible(actor, caseId);
         return answers.get(new Key(actor.jurisdiction(), caseId, limit, resolvedOnly, cases.changeMark()),
-                key -> find(actor, c, limit, resolvedOnly));
+                key -> find(actor, caseId, limit, resolvedOnly));
     }
 
-    private List<Precedent> find(Actor actor, CaseView c, int limit, boolean resolvedOnly) {
-        long caseId = c.id();
-        String text = PrecedentIndex.textOf(c.title(), c.description());
+    private List<Precedent> find(Actor actor, long caseId, int limit, boolean resolvedOnly) {
+        String[] c = cases.titleAndDescription(actor, caseId);
+        String text = PrecedentIndex.textOf(c[0], c[1]);
         Map<String, Integer> mine = index.termCounts(text);
         List<Long> ids = index.search(text, caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId).toList();
         record Scored(Row row, double similarity) {
