@@ -19,6 +19,13 @@ import java.util.concurrent.Future;
  * Trains one-vs-rest linear SVMs (L2-regularised squared hinge loss, LIBLINEAR's dual coordinate
  * descent), one binary problem per class, solved in parallel because LIBLINEAR itself would
  * solve them one after another.
+ *
+ * <p>Optionally each binary problem sees its features scaled by their naive-Bayes log-count ratio
+ * for that class, as in NB-SVM (Wang and Manning, 2012): feature j of class k is multiplied by
+ * |ln((p_j / |p|) / (q_j / |q|))|, where p and q sum the feature's values over the class's
+ * examples and over the others, each plus a smoothing α. Features that tell the class apart weigh
+ * more before the SVM sees them. The scale is folded into the learnt weights, so the model scores
+ * plain vectors as before: classification costs the same and the model format is unchanged.
  */
 final class LinearTrainer {
 
@@ -34,8 +41,15 @@ final class LinearTrainer {
     private final boolean balanceClasses;
     private final int threads;
     private final long seed;
+    private final double ratioSmoothing;
 
     LinearTrainer(double cost, boolean balanceClasses, int threads, long seed) {
+        this(cost, balanceClasses, threads, seed, 0);
+    }
+
+    /** @param ratioSmoothing the NB-SVM smoothing α, positive; 0 trains on the plain vectors */
+    LinearTrainer(double cost, boolean balanceClasses, int threads, long seed, double ratioSmoothing) {
+        this.ratioSmoothing = ratioSmoothing;
         this.cost = cost;
         this.balanceClasses = balanceClasses;
         this.threads = threads;
@@ -43,7 +57,8 @@ final class LinearTrainer {
     }
 
     static LinearTrainer of(TrainingOptions options) {
-        return new LinearTrainer(options.cost(), options.balanceClasses(), options.threads(), options.seed());
+        return new LinearTrainer(options.cost(), options.balanceClasses(), options.threads(), options.seed(),
+                options.ratioSmoothing());
     }
 
     /**
@@ -55,7 +70,8 @@ final class LinearTrainer {
      * @param dimension number of features
      */
     LinearModel train(List<SparseVector> x, int[] y, int classes, int dimension) {
-        Feature[][] rows = toLiblinear(x, dimension);
+        Feature[][] rows = ratioSmoothing > 0 ? null : toLiblinear(x, dimension, null);
+        float[][] ratios = ratioSmoothing > 0 ? logCountRatios(x, y, classes, dimension) : null;
         float[] weights = new float[classes * dimension];
         float[] bias = new float[classes];
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, classes));
@@ -63,12 +79,21 @@ final class LinearTrainer {
             List<Future<double[]>> futures = new ArrayList<>();
             for (int k = 0; k < classes; k++) {
                 int positive = k;
-                futures.add(pool.submit(() -> trainBinary(rows, y, positive, dimension)));
+                futures.add(pool.submit(() -> {
+                    if (ratios == null) {
+                        return trainBinary(rows, y, positive, dimension);
+                    }
+                    double[] w = trainBinary(toLiblinear(x, dimension, ratios[positive]), y, positive, dimension);
+                    for (int j = 0; j < dimension; j++) {
+                        w[j] *= ratios[positive][j];
+                    }
+                    return w;
+                }));
             }
             for (int k = 0; k < classes; k++) {
                 double[] w = futures.get(k).get();
                 for (int j = 0; j < dimension; j++) {
-                    weights[j * classes + k] = (float) w[j];
+                    weights[j * classes + k] = flushSubnormal((float) w[j]);
                 }
                 bias[k] = (float) (w[dimension] * BIAS_FEATURE);
             }
@@ -121,13 +146,55 @@ final class LinearTrainer {
         return w;
     }
 
-    private static Feature[][] toLiblinear(List<SparseVector> x, int dimension) {
+    /**
+     * Zero for weights too small to be normal floats (left by the NB-SVM scale of uninformative
+     * features): they change no score, but arithmetic on subnormal floats is many times slower.
+     */
+    private static float flushSubnormal(float w) {
+        return Math.abs(w) < Float.MIN_NORMAL ? 0f : w;
+    }
+
+    /** The NB-SVM scale of every feature for every class (see the class comment). */
+    private float[][] logCountRatios(List<SparseVector> x, int[] y, int classes, int dimension) {
+        double[][] sums = new double[classes][dimension];
+        double[] total = new double[dimension];
+        for (int i = 0; i < x.size(); i++) {
+            SparseVector v = x.get(i);
+            for (int j = 0; j < v.size(); j++) {
+                sums[y[i]][v.indices()[j]] += v.values()[j];
+                total[v.indices()[j]] += v.values()[j];
+            }
+        }
+        double all = 0;
+        for (double t : total) {
+            all += t;
+        }
+        float[][] ratios = new float[classes][dimension];
+        for (int k = 0; k < classes; k++) {
+            double in = 0;
+            for (double s : sums[k]) {
+                in += s;
+            }
+            double pNorm = in + ratioSmoothing * dimension;
+            double qNorm = all - in + ratioSmoothing * dimension;
+            for (int j = 0; j < dimension; j++) {
+                double p = (sums[k][j] + ratioSmoothing) / pNorm;
+                double q = (total[j] - sums[k][j] + ratioSmoothing) / qNorm;
+                ratios[k][j] = (float) Math.abs(Math.log(p / q));
+            }
+        }
+        return ratios;
+    }
+
+    /** Converts to LIBLINEAR rows with a bias feature, scaling feature j by {@code scale[j]} if given. */
+    private static Feature[][] toLiblinear(List<SparseVector> x, int dimension, float[] scale) {
         Feature[][] rows = new Feature[x.size()][];
         for (int i = 0; i < rows.length; i++) {
             SparseVector v = x.get(i);
             Feature[] row = new Feature[v.size() + 1];
             for (int j = 0; j < v.size(); j++) {
-                row[j] = new FeatureNode(v.indices()[j] + 1, v.values()[j]);
+                float value = scale == null ? v.values()[j] : v.values()[j] * scale[v.indices()[j]];
+                row[j] = new FeatureNode(v.indices()[j] + 1, value);
             }
             row[v.size()] = new FeatureNode(dimension + 1, BIAS_FEATURE);
             rows[i] = row;

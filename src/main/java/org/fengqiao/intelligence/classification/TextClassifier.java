@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  *
  * <p>Texts become L2-normalised sublinear TF-IDF vectors of character 1–3-grams and HanLP words,
  * computed after dropping spaces and punctuation, so pre-segmented training corpora and raw
- * requests are treated alike. One linear SVM per category (one-vs-rest) scores the vector; a
+ * requests are treated alike. One linear SVM per category (one-vs-rest, trained NB-SVM style on
+ * features scaled by their naive-Bayes log-count ratio) scores the vector; a
  * softmax whose temperature was fitted on held-out scores turns the scores into confidences.
  *
  * <p>Instances are immutable. {@link #classify(String)}, {@link #labels()} and

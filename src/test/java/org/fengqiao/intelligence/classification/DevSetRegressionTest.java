@@ -18,11 +18,12 @@ import org.fengqiao.support.SharedData;
 class DevSetRegressionTest {
 
     /**
-     * Measured 0.8634 with the standard recipe and the defaults. The 0.88 that was asked for is not
-     * reached (see the README); this floor leaves room for solver and platform noise (one dev text is
-     * worth about 0.002–0.003) while catching a real regression.
+     * Measured 0.8754 (accuracy 0.8709) with the standard recipe and the defaults (0.8634 before the
+     * NB-SVM scaling and C = 10). The 0.88 that was asked for is not reached (see the README); this
+     * floor leaves room for solver and platform noise (one dev text is worth about 0.002–0.003) while
+     * catching a real regression.
      */
-    private static final double MIN_DEV_MACRO_F1 = 0.85;
+    private static final double MIN_DEV_MACRO_F1 = 0.865;
 
     @Test
     void trainedOnTheTrainingFileReachesTheExpectedMacroF1OnRawDevTexts() throws IOException {

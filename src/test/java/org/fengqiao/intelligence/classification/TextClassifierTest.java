@@ -127,6 +127,17 @@ class TextClassifierTest {
     }
 
     @Test
+    void trainsWithAndWithoutTheNaiveBayesScaling() {
+        TrainingOptions plain = TrainingOptions.defaults().withMinDocumentFrequency(1).withRatioSmoothing(0);
+        TextClassifier withoutScaling = TextClassifier.train(SyntheticCorpus.examples(), plain);
+        assertEquals(SyntheticCorpus.TRAFFIC, withoutScaling.classify(QUERIES.get(0)).label());
+        assertEquals(SyntheticCorpus.HEALTH, withoutScaling.classify(QUERIES.get(2)).label());
+        assertThrows(IllegalArgumentException.class, () -> TrainingOptions.defaults().withRatioSmoothing(-0.1));
+        assertThrows(IllegalArgumentException.class,
+                () -> TrainingOptions.defaults().withRatioSmoothing(Double.NaN));
+    }
+
+    @Test
     void classifiesConsistentlyFromManyThreadsAtOnce() throws Exception {
         List<Prediction> expected = QUERIES.stream().map(classifier::classify).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
