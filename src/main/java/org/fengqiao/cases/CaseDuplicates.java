@@ -40,7 +40,8 @@ import org.fengqiao.intelligence.text.SearchTerms;
 public class CaseDuplicates {
 
     /** Open statuses: where a new report of the same matter should be merged instead of handled twice. */
-    static final List<String> OPEN = List.of("REGISTERED", "ASSIGNED", "IN_PROGRESS", "RETURNED");
+    private static final String[] OPEN = java.util.Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen)
+            .map(Enum::name).toArray(String[]::new);
     static final int WEIGHT_SAMPLE = 5_000;
     /** The newest open cases sharing a telling word that are scored; scoring prepares (segments) each once. */
     static final int CANDIDATES = 60;
@@ -110,7 +111,8 @@ public class CaseDuplicates {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("dupCase", caseId);
-        params.put("dupOpen", OPEN.toArray(String[]::new));
+        params.put("partyCase", caseId);
+        params.put("dupOpen", OPEN);
         params.put("dupFrom", java.sql.Timestamp.from(incoming.at().minus(policy.window())));
         params.put("dupTo", java.sql.Timestamp.from(incoming.at().plus(policy.window())));
         params.put("dupCandidates", CANDIDATES);
@@ -123,7 +125,7 @@ public class CaseDuplicates {
         }
         if (!incoming.partyKeys().isEmpty()) {
             candidates.addAll(candidates(actor, open + " and c.id in ("
-                    + CaseRisk.SAME_PARTY_CASES.replace(":partyCase", ":dupCase") + ")", params));
+                    + CaseRisk.SAME_PARTY_CASES + ")", params));
         }
         if (candidates.isEmpty()) {
             return List.of();

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,12 +67,12 @@ class PrecedentIndex {
     }
 
     /**
-     * The indexed cases closest to the text, best first.
+     * The indexed cases closest to a text given by its {@link #terms}, best first.
      *
      * @param exclude a case never to return (the one being looked at), or -1
      */
-    List<Hit> search(String text, long exclude, int limit) {
-        List<String> terms = new ArrayList<>(terms(text));
+    List<Hit> search(Set<String> textTerms, long exclude, int limit) {
+        List<String> terms = new ArrayList<>(textTerms);
         if (terms.isEmpty()) {
             return List.of();
         }
@@ -132,26 +132,15 @@ class PrecedentIndex {
 
     /** The distinct bigrams (and other tokens) the index sees in a text, in order of appearance. */
     Set<String> terms(String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        if (text == null || text.isBlank()) {
-            return terms;
-        }
-        try (TokenStream tokens = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                terms.add(term.toString());
-            }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return termCounts(text).keySet();
     }
 
-    /** Term frequencies of a text under the index's analysis, for comparing two texts. */
+    /**
+     * How often each bigram (or other token) the index sees occurs in a text, in order of first appearance: for
+     * comparing two texts, and as the terms of a search.
+     */
     Map<String, Integer> termCounts(String text) {
-        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
             return counts;
         }

@@ -76,7 +76,8 @@ public class Precedents {
         String[] c = cases.titleAndDescription(actor, caseId);
         String text = PrecedentIndex.textOf(c[0], c[1]);
         Map<String, Integer> mine = index.termCounts(text);
-        List<Long> ids = index.search(text, caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId).toList();
+        List<Long> ids = index.search(mine.keySet(), caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId)
+                .toList();
         record Scored(Row row, double similarity) {
         }
         List<Scored> scored = new ArrayList<>();
@@ -100,7 +101,7 @@ public class Precedents {
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new ProblemException.InvalidInput("q", "precedents.queryTooLong", MAX_QUERY_LENGTH);
         }
-        List<PrecedentIndex.Hit> hits = index.search(query, -1, CANDIDATES);
+        List<PrecedentIndex.Hit> hits = index.search(index.terms(query), -1, CANDIDATES);
         Map<Long, Integer> rank = new HashMap<>();
         hits.forEach(h -> rank.put(h.caseId(), rank.size()));
         Set<String> queryWords = words(query);
