@@ -1,6 +1,7 @@
 /*
- * Fengqiao page behaviour. Pages work without it; it adds the CSRF header to htmx requests, toasts, the
- * party rows of the intake form, taking a suggested category, the map point picker and the category tree filter.
+ * Fengqiao page behaviour. Pages work without it; it adds the CSRF header to htmx requests, the case page's
+ * action forms, toasts, the party rows of the intake form, taking a suggested category, the map point picker
+ * and the category tree filter.
  */
 (function () {
     "use strict";
@@ -12,6 +13,25 @@
         if (token && header && token.content) {
             e.detail.headers[header.content] = token.content;
         }
+    });
+
+    // case page: the form of the action picked is fetched into #action-form; a case that has moved on answers 409
+    // with a notice, which is shown like a form. The picked action is marked and its first field takes the focus.
+    document.addEventListener("htmx:beforeSwap", function (e) {
+        if (e.detail.target && e.detail.target.id === "action-form" && e.detail.xhr.status === 409) {
+            e.detail.shouldSwap = true;
+            e.detail.isError = false;
+        }
+    });
+    document.addEventListener("htmx:afterSwap", function (e) {
+        if (!e.detail.target || e.detail.target.id !== "action-form") { return; }
+        document.querySelectorAll("[data-action]").forEach(function (b) {
+            var picked = b === e.detail.requestConfig.elt;
+            b.classList.toggle("active", picked);
+            if (picked) { b.setAttribute("aria-current", "true"); } else { b.removeAttribute("aria-current"); }
+        });
+        var first = e.detail.target.querySelector("input:not([type=hidden]),select,textarea,button");
+        if (first) { first.focus(); }
     });
 
     // forms that ask before doing something that cannot be undone

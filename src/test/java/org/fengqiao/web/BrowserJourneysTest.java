@@ -91,6 +91,7 @@ class BrowserJourneysTest {
         browser.find(By.cssSelector("[data-action=CLOSE]")).click();
         new Select(browser.find(By.id("c-outcome"))).selectByValue("RESOLVED");
         browser.find(By.id("c-summary")).sendKeys("经调解，邻居同意加装雨水槽，矛盾化解。");
+        browser.screenshot("05b-close-form");
         browser.find(By.cssSelector("#form-CLOSE button[type=submit]")).click();
         assertThat(browser.text(By.cssSelector("header"))).contains("已办结");
         assertThat(browser.text(By.cssSelector(".timeline"))).contains("受理登记").contains("交办").contains("签收")

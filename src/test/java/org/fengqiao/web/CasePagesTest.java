@@ -185,6 +185,43 @@ class CasePagesTest {
     }
 
     @Test
+    void anActionFormIsFetchedWhenPickedAndRefusedOnceTheCaseHasMovedOn() throws Exception {
+        long id = register("fq.intake", aCase().dispute("NEIGHBOUR").body());
+        Document detail = page("fengyuan.mediator", "/cases/" + id);
+        assertThat(detail.select("form[id^=form-]")).as("forms are fetched on demand").isEmpty();
+        assertThat(detail.select("[data-action=ACCEPT]").attr("hx-get")).isEqualTo("/cases/" + id + "/forms/ACCEPT");
+
+        Document form = Jsoup.parse(mvc.perform(get("/cases/" + id + "/forms/RETURN").with(pages.as("fengyuan.mediator")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(form.select("form#form-RETURN").attr("action")).isEqualTo("/cases/" + id + "/actions/RETURN");
+        assertThat(form.select("form#form-RETURN textarea[name=reason][required]")).hasSize(1);
+
+        mvc.perform(post("/cases/" + id + "/actions/ACCEPT").with(pages.as("fengyuan.mediator")).with(csrf()))
+                .andExpect(flash().attribute("success", "已签收。"));
+        String refused = mvc.perform(get("/cases/" + id + "/forms/ACCEPT").with(pages.as("fengyuan.mediator")))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(refused).text()).contains("办理中").contains("签收").contains("刷新页面");
+        assertThat(Jsoup.parse(refused).select("form")).isEmpty();
+
+        mvc.perform(get("/cases/" + id + "/forms/CLOSE").with(pages.as("leshan.grid"))).andExpect(status().isNotFound());
+        mvc.perform(get("/cases/" + id + "/forms/NOT_AN_ACTION").with(pages.as("fengyuan.mediator")))
+                .andExpect(status().is4xxClientError());
+    }
+
+    @Test
+    void thePageOpensTheFormAskedForOrTheOneJustRefused() throws Exception {
+        long id = register("fq.intake", aCase().dispute("NEIGHBOUR").body());
+        assertThat(page("fengyuan.mediator", "/cases/" + id + "?open=RETURN").select("#action-form form#form-RETURN"))
+                .hasSize(1);
+        assertThat(page("fengyuan.mediator", "/cases/" + id + "?open=ASSIGN").select("#action-form form"))
+                .as("an action the user may not take is not offered").isEmpty();
+        String html = mvc.perform(get("/cases/" + id).with(pages.as("fengyuan.mediator"))
+                        .flashAttr("openAction", org.fengqiao.cases.CaseAction.RETURN).flashAttr("error", "理由 不能为空"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(Jsoup.parse(html).select("#action-form form#form-RETURN")).hasSize(1);
+    }
+
+    @Test
     void revealingAPartyOnThePageShowsItAndIsAudited() throws Exception {
         long id = register("fq.intake", aCase().dispute("NEIGHBOUR").party("APPLICANT", "吴九", "13512345678", null).body());
         Document detail = page("fq.intake", "/cases/" + id);

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseAction;
 import org.fengqiao.cases.CaseAttachments;
@@ -52,6 +54,8 @@ class CaseDetailPages {
     static final String DETAIL = "cases/detail";
     static final String PARTY_ROW = "cases/party :: row";
     static final String DUPLICATES = "cases/duplicates :: panel";
+    static final String ACTION_FORM = "cases/action-form :: form";
+    static final String ACTION_UNAVAILABLE = "cases/action-form :: unavailable";
 
     private final CaseQueries queries;
     private final CaseService cases;
@@ -76,33 +80,80 @@ class CaseDetailPages {
     }
 
     @GetMapping("/cases/{id}")
-    String show(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
+    String show(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                @RequestParam(name = "open", required = false) String open, Model model) {
         CaseView c = queries.get(actor, id);
+        List<CaseAction> actions = c.allowedActions().stream().filter(a -> a != CaseAction.ATTACH).sorted().toList();
         model.addAttribute("nav", "cases");
         model.addAttribute("c", c);
         model.addAttribute("timeline", queries.timeline(actor, id));
         model.addAttribute("attachments", attachments.list(actor, id));
-        model.addAttribute("agreements", queries.agreements(actor, id));
-        model.addAttribute("pendingExtension", queries.pendingExtension(actor, id).orElse(null));
-        model.addAttribute("actions", c.allowedActions().stream().filter(a -> a != CaseAction.ATTACH).sorted().toList());
+        model.addAttribute("actions", actions);
         model.addAttribute("mayAttach", c.allowedActions().contains(CaseAction.ATTACH));
-        if (c.allowedActions().contains(CaseAction.ASSIGN) || c.allowedActions().contains(CaseAction.TRIAGE)) {
-            cases.suggestRouting(actor, id).ifPresent(s -> model.addAttribute("suggestion", s));
-        }
-        model.addAttribute("unitsByLevel", options.unitsByLevel());
-        model.addAttribute("sameLevelUnits", c.handlingUnit() == null ? List.of()
-                : options.sameLevelAs(c.handlingUnit().id()));
-        model.addAttribute("outcomes", c.status() == CaseStatus.IN_PROGRESS ? List.of(Outcome.values())
-                : Arrays.stream(Outcome.values()).filter(Outcome::mayCloseBeforeHandling).toList());
-        model.addAttribute("ratings", Rating.values());
-        model.addAttribute("mediationResults", MediationResult.values());
-        model.addAttribute("revisitResults", RevisitResult.values());
-        model.addAttribute("kinds", CaseKind.values());
-        model.addAttribute("disputeTypes", options.disputeTypes());
-        model.addAttribute("leafCategories", options.leafCategories());
-        model.addAttribute("today", ChinaTime.dateOf(clock.instant()));
         model.addAttribute("tiles", tiles);
+        // the form of one action is rendered with the page only when asked for (?open=, or again after a refusal);
+        // otherwise it is fetched when the user picks the action
+        Object refused = model.getAttribute("openAction");
+        String wanted = refused instanceof CaseAction a ? a.name() : open;
+        CaseAction opened = actions.stream().filter(a -> a.name().equals(wanted)).findFirst().orElse(null);
+        model.addAttribute("openAction", opened);
+        if (opened != null) {
+            addFormOptions(actor, c, opened, model);
+        }
         return DETAIL;
+    }
+
+    /**
+     * The form of one action the user may take now, loaded by htmx into the case page. If the case has moved on
+     * since the page was drawn and the action is no longer allowed, answers 409 with a notice naming the current
+     * state instead of a form.
+     */
+    @GetMapping("/cases/{id}/forms/{action}")
+    String form(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable CaseAction action,
+                Model model, HttpServletResponse response) {
+        CaseView c = queries.get(actor, id);
+        model.addAttribute("c", c);
+        if (action == CaseAction.ATTACH || !c.allowedActions().contains(action)) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("refusal", problems.text("case.formUnavailable",
+                    ProblemException.localized("status." + c.status()), ProblemException.localized("action." + action)));
+            return ACTION_UNAVAILABLE;
+        }
+        model.addAttribute("a", action);
+        addFormOptions(actor, c, action, model);
+        return ACTION_FORM;
+    }
+
+    /** What the form of {@code action} offers to choose from: only what that form needs. */
+    private void addFormOptions(Actor actor, CaseView c, CaseAction action, Model model) {
+        switch (action) {
+            case TRIAGE -> {
+                model.addAttribute("kinds", CaseKind.values());
+                model.addAttribute("disputeTypes", options.disputeTypes());
+                model.addAttribute("leafCategories", options.leafCategories());
+            }
+            case ASSIGN -> {
+                cases.suggestRouting(actor, c.id()).ifPresent(s -> model.addAttribute("suggestion", s));
+                model.addAttribute("unitsByLevel", options.unitsByLevel());
+            }
+            case ADD_JOINT_UNIT -> model.addAttribute("unitsByLevel", options.unitsByLevel());
+            case TRANSFER -> model.addAttribute("sameLevelUnits", c.handlingUnit() == null ? List.of()
+                    : options.sameLevelAs(c.handlingUnit().id()));
+            case RECORD_MEDIATION -> model.addAttribute("mediationResults", MediationResult.values());
+            case DECIDE_EXTENSION -> model.addAttribute("pendingExtension",
+                    queries.pendingExtension(actor, c.id()).orElse(null));
+            case CLOSE -> model.addAttribute("outcomes", c.status() == CaseStatus.IN_PROGRESS
+                    ? List.of(Outcome.values())
+                    : Arrays.stream(Outcome.values()).filter(Outcome::mayCloseBeforeHandling).toList());
+            case RECORD_AGREEMENT -> {
+                model.addAttribute("today", ChinaTime.dateOf(clock.instant()));
+                model.addAttribute("attachments", attachments.list(actor, c.id()));
+            }
+            case REFER_CONFIRMATION -> model.addAttribute("agreements", queries.agreements(actor, c.id()));
+            case EVALUATE -> model.addAttribute("ratings", Rating.values());
+            case REVISIT -> model.addAttribute("revisitResults", RevisitResult.values());
+            default -> { }
+        }
     }
 
     /** The 疑似重复 panel of an open case, loaded by htmx: probable duplicates with the reasons and a merge button. */
@@ -132,14 +183,14 @@ class CaseDetailPages {
         } catch (ProblemMessages.Invalid e) {
             redirect.addFlashAttribute("error", problems.text("case.actionFailed",
                     ProblemException.localized("action." + action), e.text()));
-            redirect.addFlashAttribute("openAction", action.name());
+            redirect.addFlashAttribute("openAction", action);
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 throw e;
             }
             redirect.addFlashAttribute("error", problems.text("case.actionFailed",
                     ProblemException.localized("action." + action), problems.text(e)));
-            redirect.addFlashAttribute("openAction", action.name());
+            redirect.addFlashAttribute("openAction", action);
         }
         return "redirect:/cases/" + id;
     }
