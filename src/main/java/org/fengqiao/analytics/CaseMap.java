@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +21,7 @@ import org.fengqiao.cases.CaseQueries;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.RiskLevel;
+import org.fengqiao.cases.UntilCasesChange;
 import org.fengqiao.platform.ProblemException;
 
 /**
@@ -40,15 +39,15 @@ public class CaseMap {
     private final CaseQueries cases;
     private final JdbcClient jdbc;
     private final MessageSource messages;
-    // like the measures: kept until any case changes (the newest event), at most a minute
-    private final Cache<Key, Map<String, Object>> cache = Caffeine.newBuilder().maximumSize(200)
-            .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
+    // like the measures: kept until any case changes, at most a minute
+    private final UntilCasesChange<Key, Map<String, Object>> cache;
 
-    private record Key(Jurisdiction jurisdiction, Filter filter, String language, long changeMark) {
+    private record Key(Jurisdiction jurisdiction, Filter filter, String language) {
     }
 
     CaseMap(CaseQueries cases, JdbcClient jdbc, MessageSource messages) {
         this.cases = cases;
+        this.cache = UntilCasesChange.of(cases, 200, java.time.Duration.ofMinutes(1));
         this.jdbc = jdbc;
         this.messages = messages;
     }
@@ -73,7 +72,7 @@ public class CaseMap {
         if (f.from() != null && f.to() != null && ChronoUnit.DAYS.between(f.from(), f.to()) >= Measures.MAX_PERIOD_DAYS) {
             throw new ProblemException.InvalidInput("from", "analytics.error.periodTooLong", Measures.MAX_PERIOD_DAYS);
         }
-        Key key = new Key(actor.jurisdiction(), f, LocaleContextHolder.getLocale().getLanguage(), cases.changeMark());
+        Key key = new Key(actor.jurisdiction(), f, LocaleContextHolder.getLocale().getLanguage());
         return cache.get(key, k -> query(actor, f));
     }
 

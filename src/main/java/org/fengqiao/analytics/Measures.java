@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +38,7 @@ import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.Channel;
 import org.fengqiao.cases.Outcome;
 import org.fengqiao.cases.Rating;
+import org.fengqiao.cases.UntilCasesChange;
 import org.fengqiao.categories.Categories;
 import org.fengqiao.categories.Category;
 import org.fengqiao.organisation.Unit;
@@ -120,13 +119,13 @@ public class Measures {
     private final Units units;
     private final MessageSource messages;
     private final Clock clock;
-    // keyed by the newest event: any change to any case makes a new key; entries also expire after a minute
-    private final Cache<CacheKey, Summary> cache = Caffeine.newBuilder().maximumSize(500)
-            .expireAfterWrite(Duration.ofMinutes(1)).build();
+    // kept until any case changes, at most a minute
+    private final UntilCasesChange<CacheKey, Summary> cache;
 
     Measures(CaseQueries cases, JdbcClient jdbc, Regions regions, Categories categories, Units units,
              MessageSource messages, Clock clock) {
         this.cases = cases;
+        this.cache = UntilCasesChange.of(cases, 500, Duration.ofMinutes(1));
         this.jdbc = jdbc;
         this.regions = regions;
         this.categories = categories;
@@ -149,8 +148,7 @@ public class Measures {
     public Summary summary(Actor actor, AnalyticsFilter filter) {
         Locale locale = LocaleContextHolder.getLocale();
         Selection selection = select(filter, locale);
-        CacheKey key = new CacheKey(actor.jurisdiction(), actor.unit().regionCode(), selection, locale.getLanguage(),
-                cases.changeMark());
+        CacheKey key = new CacheKey(actor.jurisdiction(), actor.unit().regionCode(), selection, locale.getLanguage());
         return cache.get(key, k -> compute(actor, selection, locale));
     }
 
@@ -477,8 +475,7 @@ public class Measures {
 
     // ---- cache ----------------------------------------------------------------------------------------------
 
-    private record CacheKey(Jurisdiction jurisdiction, DivisionCode home, Selection selection, String language,
-                            long changeMark) {
+    private record CacheKey(Jurisdiction jurisdiction, DivisionCode home, Selection selection, String language) {
         CacheKey {
             Objects.requireNonNull(jurisdiction);
         }

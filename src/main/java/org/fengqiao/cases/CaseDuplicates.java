@@ -64,19 +64,19 @@ public class CaseDuplicates {
     private record Model(DuplicateScorer scorer, Cache<Long, PreparedMatter> prepared) {
     }
 
-    /** Answers are kept under the newest case event: any change to any case makes them stale. */
-    private record Key(org.fengqiao.access.Jurisdiction jurisdiction, long caseId, int limit, long changeMark) {
+    private record Key(org.fengqiao.access.Jurisdiction jurisdiction, long caseId, int limit) {
     }
 
     private final JdbcClient jdbc;
     private final CaseQueries queries;
     private final LoadingCache<Boolean, Model> model;
-    private final Cache<Key, List<PossibleDuplicate>> answers = Caffeine.newBuilder().maximumSize(5_000)
-            .expireAfterWrite(Duration.ofMinutes(10)).build();
+    /** Answers are kept until any case changes. */
+    private final UntilCasesChange<Key, List<PossibleDuplicate>> answers;
 
     CaseDuplicates(JdbcClient jdbc, CaseQueries queries) {
         this.jdbc = jdbc;
         this.queries = queries;
+        this.answers = UntilCasesChange.of(queries, 5_000, Duration.ofMinutes(10));
         this.model = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).build(k -> buildModel());
     }
 
@@ -87,8 +87,7 @@ public class CaseDuplicates {
      */
     public List<PossibleDuplicate> of(Actor actor, long caseId, int limit) {
         queries.requireVisible(actor, caseId);
-        return answers.get(new Key(actor.jurisdiction(), caseId, limit, queries.changeMark()),
-                key -> find(actor, caseId, limit));
+        return answers.get(new Key(actor.jurisdiction(), caseId, limit), key -> find(actor, caseId, limit));
     }
 
     private List<PossibleDuplicate> find(Actor actor, long caseId, int limit) {

@@ -420,23 +420,21 @@ public class CaseQueries {
         return new TrayBounds(now, ChinaTime.endOf(deadlines.calendar().addWorkingDays(ChinaTime.dateOf(now), 2)));
     }
 
-    /** Tray counts for a jurisdiction and roles, as of a change mark and a minute. */
-    private record TrayKey(org.fengqiao.access.Jurisdiction jurisdiction, java.util.Set<?> roles, long changeMark,
-                           long minute) {
+    /** Tray counts for a jurisdiction and roles, as of a minute. */
+    private record TrayKey(org.fengqiao.access.Jurisdiction jurisdiction, java.util.Set<?> roles, long minute) {
     }
 
     /**
-     * Tray counts are asked on every workbench view; they are kept until any case changes (the newest event) or
-     * the minute turns (what is overdue or due soon moves with the clock).
+     * Tray counts are asked on every workbench view; they are kept until any case changes or the minute turns
+     * (what is overdue or due soon moves with the clock).
      */
-    private final com.github.benmanes.caffeine.cache.Cache<TrayKey, java.util.Map<Tray, Long>> trayCounts =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2_000)
-                    .expireAfterWrite(java.time.Duration.ofMinutes(2)).build();
+    private final UntilCasesChange<TrayKey, java.util.Map<Tray, Long>> trayCounts =
+            UntilCasesChange.of(this, 2_000, java.time.Duration.ofMinutes(2));
 
     /** How many cases wait in each tray that concerns the actor. */
     public java.util.Map<Tray, Long> trayCounts(Actor actor) {
         Instant now = clock.instant();
-        return trayCounts.get(new TrayKey(actor.jurisdiction(), java.util.Set.copyOf(actor.roles()), changeMark(),
+        return trayCounts.get(new TrayKey(actor.jurisdiction(), java.util.Set.copyOf(actor.roles()),
                 now.getEpochSecond() / 60), key -> countTrays(actor, now));
     }
 
@@ -464,7 +462,7 @@ public class CaseQueries {
 
     /**
      * A number that grows whenever any case changes (every change appends an event): reports may cache what
-     * they computed under it.
+     * they computed under it, as {@link UntilCasesChange} does.
      */
     public long changeMark() {
         return jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();

@@ -15,6 +15,7 @@ import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseQueries;
 import org.fengqiao.cases.CaseScope;
+import org.fengqiao.cases.UntilCasesChange;
 import org.fengqiao.categories.Categories;
 import org.fengqiao.categories.Category;
 import org.fengqiao.intelligence.text.ChineseSegmenter;
@@ -45,18 +46,16 @@ public class Precedents {
     private final Categories categories;
     private final JdbcClient jdbc;
     private final ChineseSegmenter segmenter = new ChineseSegmenter();
-    /** Answers for a case, kept under the newest case event: any change to any case makes them stale. */
-    private final com.github.benmanes.caffeine.cache.Cache<Key, List<Precedent>> answers =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(5_000)
-                    .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
+    /** Answers for a case, kept until any case changes. */
+    private final UntilCasesChange<Key, List<Precedent>> answers;
 
-    private record Key(org.fengqiao.access.Jurisdiction jurisdiction, long caseId, int limit, boolean resolvedOnly,
-                       long changeMark) {
+    private record Key(org.fengqiao.access.Jurisdiction jurisdiction, long caseId, int limit, boolean resolvedOnly) {
     }
 
     Precedents(PrecedentIndex index, CaseQueries cases, Categories categories, JdbcClient jdbc) {
         this.index = index;
         this.cases = cases;
+        this.answers = UntilCasesChange.of(cases, 5_000, java.time.Duration.ofMinutes(10));
         this.categories = categories;
         this.jdbc = jdbc;
     }
@@ -68,7 +67,7 @@ public class Precedents {
      */
     public List<Precedent> similarTo(Actor actor, long caseId, int limit, boolean resolvedOnly) {
         cases.requireVisible(actor, caseId);
-        return answers.get(new Key(actor.jurisdiction(), caseId, limit, resolvedOnly, cases.changeMark()),
+        return answers.get(new Key(actor.jurisdiction(), caseId, limit, resolvedOnly),
                 key -> find(actor, caseId, limit, resolvedOnly));
     }
 

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +27,7 @@ import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseQueries;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseStatus;
+import org.fengqiao.cases.UntilCasesChange;
 import org.fengqiao.intelligence.topics.AgendaPeriod;
 import org.fengqiao.intelligence.topics.HotTopic;
 import org.fengqiao.intelligence.topics.HotTopicReport;
@@ -75,15 +74,14 @@ public class HotTopicBoard {
     private final Regions regions;
     private final Clock clock;
     private final HotTopics hotTopics = new HotTopics();
-    // a new change mark makes a new key, so entries never go stale; they only take room until evicted
-    private final Cache<Key, HotTopicList> cache = Caffeine.newBuilder().maximumSize(100)
-            .expireAfterAccess(Duration.ofMinutes(30)).build();
+    private final UntilCasesChange<Key, HotTopicList> cache;
 
-    private record Key(Jurisdiction jurisdiction, AgendaPeriod period, LocalDate lastDay, long changeMark) {
+    private record Key(Jurisdiction jurisdiction, AgendaPeriod period, LocalDate lastDay) {
     }
 
     HotTopicBoard(CaseQueries cases, JdbcClient jdbc, Regions regions, Clock clock) {
         this.cases = cases;
+        this.cache = UntilCasesChange.of(cases, 100, Duration.ofMinutes(30));
         this.jdbc = jdbc;
         this.regions = regions;
         this.clock = clock;
@@ -113,7 +111,7 @@ public class HotTopicBoard {
             throw new ProblemException.InvalidInput("top", "topics.error.top", top, MAX_TOP);
         }
         LocalDate today = ChinaTime.dateOf(clock.instant());
-        Key key = new Key(actor.jurisdiction(), period, today, cases.changeMark());
+        Key key = new Key(actor.jurisdiction(), period, today);
         return cache.get(key, k -> compute(actor, period, today)).top(top);
     }
 
