@@ -102,7 +102,8 @@ public class Measures {
     /** The on-time closure rate of one unit (the unit that closed the cases). */
     public static final String UNIT_ON_TIME_CLOSURE_RATE = "unitOnTimeClosureRate";
 
-    static final List<CaseStatus> CLOSED = List.of(CaseStatus.CLOSED, CaseStatus.UNDER_REVIEW, CaseStatus.ARCHIVED);
+    static final List<CaseStatus> CLOSED = java.util.Arrays.stream(CaseStatus.values())
+            .filter(CaseStatus::hasOutcome).toList();
     static final List<Outcome> RESOLVED = Arrays.stream(Outcome.values()).filter(Outcome::isResolved).toList();
     static final List<Rating> SATISFIED = List.of(Rating.SATISFIED, Rating.BASICALLY_SATISFIED);
 

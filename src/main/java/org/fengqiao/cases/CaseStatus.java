@@ -57,4 +57,9 @@ public enum CaseStatus {
     public boolean isOpen() {
         return this == REGISTERED || this == ASSIGNED || this == IN_PROGRESS || this == RETURNED;
     }
+
+    /** Closed with an outcome, whatever came after (evaluation, review, archive); a merged case has none. */
+    public boolean hasOutcome() {
+        return this == CLOSED || this == UNDER_REVIEW || this == ARCHIVED;
+    }
 }

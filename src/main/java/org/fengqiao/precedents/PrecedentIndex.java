@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
 class PrecedentIndex {
 
     /** Statuses of a case that has an outcome and may serve as a reference. */
-    static final List<String> CLOSED = List.of("CLOSED", "UNDER_REVIEW", "ARCHIVED");
+    static final List<String> CLOSED = java.util.Arrays.stream(org.fengqiao.cases.CaseStatus.values())
+            .filter(org.fengqiao.cases.CaseStatus::hasOutcome).map(Enum::name).toList();
     /**
      * A query keeps this many of its terms, the rarest in the index: they decide the ranking, while the common ones
      * (双方, 反映, 村民) would only make the search walk most of the index.

@@ -65,6 +65,17 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void everyStatusIsEitherOpenOrConcludedWithAnOutcomeOrMerged() {
+        for (CaseStatus status : CaseStatus.values()) {
+            int kinds = (status.isOpen() ? 1 : 0) + (status.hasOutcome() ? 1 : 0) + (status == CaseStatus.MERGED ? 1 : 0);
+            assertThat(kinds).as(status.name()).isEqualTo(1);
+            assertThat(status.hasOutcome()).as(status + " allows evaluation, review or revisit only with an outcome")
+                    .isEqualTo(status.allowedActions().stream().anyMatch(a -> a == CaseAction.REVISIT
+                            || a == CaseAction.CONCLUDE_REVIEW || a == CaseAction.EVALUATE));
+        }
+    }
+
+    @Test
     void registrationRecordsCaseRegisteredAndWaitsForDispatch() {
         Case c = registered();
         assertThat(c.status()).isEqualTo(CaseStatus.REGISTERED);
