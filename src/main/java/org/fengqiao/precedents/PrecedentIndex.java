@@ -18,6 +18,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -50,6 +51,14 @@ class PrecedentIndex {
      * (双方, 反映, 村民) would only make the search walk most of the index.
      */
     static final int MAX_QUERY_TERMS = 32;
+    /**
+     * A term found in more than this share of the indexed cases is left out of a query (it barely moves a BM25
+     * ranking, yet its long posting list is what a search spends its time on), unless the query would keep fewer
+     * than {@link #MIN_QUERY_TERMS}; the re-ranking by cosine similarity still sees every term.
+     */
+    static final double COMMON_TERM_SHARE = 0.05;
+    /** A query keeps at least this many of its terms (the rarest), common or not. */
+    static final int MIN_QUERY_TERMS = 8;
 
     private static final Logger log = LoggerFactory.getLogger(PrecedentIndex.class);
 
@@ -81,14 +90,8 @@ class PrecedentIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                Map<String, Integer> frequency = new HashMap<>();
-                for (String term : terms) {
-                    frequency.put(term, searcher.getIndexReader().docFreq(new Term("text", term)));
-                }
                 BooleanQuery.Builder query = new BooleanQuery.Builder();
-                terms.stream().filter(t -> frequency.get(t) > 0)
-                        .sorted(java.util.Comparator.comparingInt(frequency::get))
-                        .limit(MAX_QUERY_TERMS)
+                queryTerms(terms, searcher.getIndexReader())
                         .forEach(t -> query.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
                 List<Hit> hits = new ArrayList<>();
                 for (ScoreDoc d : searcher.search(query.build(), limit + 1).scoreDocs) {
@@ -104,6 +107,28 @@ class PrecedentIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The terms a query searches for: those in the index, rarest first, at most {@link #MAX_QUERY_TERMS}, without
+     * the {@link #COMMON_TERM_SHARE common} ones beyond the first {@link #MIN_QUERY_TERMS}.
+     */
+    static List<String> queryTerms(List<String> terms, IndexReader reader) throws IOException {
+        Map<String, Integer> frequency = new HashMap<>();
+        for (String term : terms) {
+            frequency.put(term, reader.docFreq(new Term("text", term)));
+        }
+        int common = (int) Math.ceil(reader.numDocs() * COMMON_TERM_SHARE);
+        List<String> rarestFirst = terms.stream().filter(t -> frequency.get(t) > 0)
+                .sorted(java.util.Comparator.comparingInt(frequency::get)).toList();
+        List<String> kept = new ArrayList<>();
+        for (String term : rarestFirst) {
+            if (kept.size() == MAX_QUERY_TERMS || kept.size() >= MIN_QUERY_TERMS && frequency.get(term) > common) {
+                break;
+            }
+            kept.add(term);
+        }
+        return kept;
     }
 
     /**
