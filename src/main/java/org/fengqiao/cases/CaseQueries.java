@@ -96,6 +96,19 @@ public class CaseQueries {
         repository.load(id, actor.jurisdiction()).orElseThrow(() -> notFound(id));
     }
 
+    /** What a panel beside a case needs to know of it: its code and what the user may do with it. */
+    public record CaseHandle(long id, String trackingCode, CaseStatus status, java.util.Set<CaseAction> allowedActions) {
+    }
+
+    /**
+     * The case's tracking code, status and the actions the actor may take, without building its view; the same
+     * 404 as {@link #get} when it is out of reach.
+     */
+    public CaseHandle handle(Actor actor, long id) {
+        Case c = repository.load(id, actor.jurisdiction()).orElseThrow(() -> notFound(id));
+        return new CaseHandle(id, c.state().trackingCode(), c.status(), CasePermissions.allowed(actor, c));
+    }
+
     /** The case's title and description, after the same check as {@link #requireVisible}. */
     public String[] titleAndDescription(Actor actor, long id) {
         requireVisible(actor, id);
@@ -436,6 +449,21 @@ public class CaseQueries {
         Instant now = clock.instant();
         return trayCounts.get(new TrayKey(actor.jurisdiction(), java.util.Set.copyOf(actor.roles()),
                 now.getEpochSecond() / 60), key -> countTrays(actor, now));
+    }
+
+    /** The first cases of a tray, for a jurisdiction, as of a minute. */
+    private record TrayPreviewKey(org.fengqiao.access.Jurisdiction jurisdiction, Tray tray, int size, long minute) {
+    }
+
+    /** Kept like the tray counts, so that the workbench's list agrees with its counts. */
+    private final UntilCasesChange<TrayPreviewKey, Page<CaseSummary>> trayPreviews =
+            UntilCasesChange.of(this, 2_000, java.time.Duration.ofMinutes(2));
+
+    /** The first {@code size} cases of a tray, soonest deadline first, as the workbench shows them. */
+    public Page<CaseSummary> trayPreview(Actor actor, Tray tray, int size) {
+        return trayPreviews.get(new TrayPreviewKey(actor.jurisdiction(), tray, size,
+                clock.instant().getEpochSecond() / 60), key -> list(actor, CaseFilter.of(tray), CaseFilter.Sort.DUE_ASC,
+                0, size));
     }
 
     private java.util.Map<Tray, Long> countTrays(Actor actor, Instant now) {

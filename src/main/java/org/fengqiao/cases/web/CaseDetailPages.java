@@ -159,7 +159,7 @@ class CaseDetailPages {
     /** The 疑似重复 panel of an open case, loaded by htmx: probable duplicates with the reasons and a merge button. */
     @GetMapping("/cases/{id}/duplicates")
     String duplicates(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
-        CaseView c = queries.get(actor, id);
+        CaseQueries.CaseHandle c = queries.handle(actor, id);
         model.addAttribute("c", c);
         model.addAttribute("duplicates", duplicates.of(actor, id, 5));
         model.addAttribute("mayMerge", c.allowedActions().contains(CaseAction.MERGE));

@@ -66,7 +66,7 @@ class CaseListPages {
         model.addAttribute("urgent", List.of(Tray.OVERDUE, Tray.TO_ACCEPT, Tray.RETURNED, Tray.SUPERVISED));
         model.addAttribute("firstTray", first);
         if (first != null) {
-            model.addAttribute("firstCases", queries.list(actor, CaseFilter.of(first), CaseFilter.Sort.DUE_ASC, 0, 10));
+            model.addAttribute("firstCases", queries.trayPreview(actor, first, 10));
         }
         return WORKBENCH;
     }
