@@ -208,6 +208,49 @@ class CasePagesTest {
                 .andExpect(status().is4xxClientError());
     }
 
+    /** Every action button on the page, for this user, fetches a form that posts that action. */
+    java.util.Set<String> formsOffered(String user, long id) throws Exception {
+        java.util.Set<String> actions = new java.util.TreeSet<>(page(user, "/cases/" + id).select("[data-action]")
+                .eachAttr("data-action"));
+        for (String action : actions) {
+            String html = mvc.perform(get("/cases/" + id + "/forms/" + action).with(pages.as(user)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            Document form = Jsoup.parse(html);
+            assertThat(form.select("form#form-" + action).attr("action")).as(user + " " + action)
+                    .isEqualTo("/cases/" + id + "/actions/" + action);
+            assertThat(form.select("form#form-" + action + " button[type=submit]")).as(action).hasSize(1);
+        }
+        return actions;
+    }
+
+    @Test
+    void everyActionOfferedAlongTheLoopHasAForm() throws Exception {
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        long waiting = register("fq.intake", aCase().kind("COMPLAINT").body());
+        seen.addAll(formsOffered("fq.dispatcher", waiting));
+        assertThat(seen).contains("TRIAGE", "ASSIGN", "MERGE", "ESCALATE");
+
+        long id = register("fq.intake", aCase().dispute("CONTRACT_DEBT").body());
+        seen.addAll(formsOffered("fq.justice", id));
+        seen.addAll(formsOffered("fq.supervisor", id));
+        api.post("fq.justice", "/api/cases/" + id + "/accept", null);
+        seen.addAll(formsOffered("fq.justice", id));
+        String until = org.fengqiao.deadlines.Deadlines.lastDayOf(java.time.Instant.parse(api.get("fq.justice",
+                "/api/cases/" + id).get("deadlines").get("handleDueAt").asString())).plusDays(5).toString();
+        assertThat(api.post("fq.justice", "/api/cases/" + id + "/extension-requests",
+                java.util.Map.of("until", until, "reason", "需等待鉴定")).status()).isEqualTo(200);
+        seen.addAll(formsOffered("fq.supervisor", id));
+        api.post("fq.justice", "/api/cases/" + id + "/close", java.util.Map.of("outcome", "RESOLVED", "summary", "已调解"));
+        seen.addAll(formsOffered("fq.intake", id));
+        seen.addAll(formsOffered("fq.justice", id));
+        api.post("fq.intake", "/api/cases/" + id + "/evaluation", java.util.Map.of("rating", "DISSATISFIED"));
+        seen.addAll(formsOffered("fq.supervisor", id));
+
+        assertThat(seen).contains("ACCEPT", "RETURN", "TRANSFER", "RECORD_MEDIATION", "ADD_JOINT_UNIT",
+                "REQUEST_EXTENSION", "DECIDE_EXTENSION", "SUPERVISE", "CLOSE", "EVALUATE", "ARCHIVE", "REVISIT",
+                "RECORD_AGREEMENT", "CONCLUDE_REVIEW", "ADD_NOTE");
+    }
+
     @Test
     void thePageOpensTheFormAskedForOrTheOneJustRefused() throws Exception {
         long id = register("fq.intake", aCase().dispute("NEIGHBOUR").body());
