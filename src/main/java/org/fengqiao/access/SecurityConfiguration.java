@@ -19,6 +19,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -61,6 +65,15 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/workbench", false).permitAll())
+                // a panel or form fetched by htmx after the session ended: send the whole page to the login
+                // instead of letting htmx put the login page inside the panel
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((req, res, ex) -> {
+                    new HttpSessionRequestCache().removeRequest(req, res); // not back to a fragment after login
+                    res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    res.setHeader("HX-Redirect", req.getContextPath() + "/login");
+                }, new RequestHeaderRequestMatcher("HX-Request", "true"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "

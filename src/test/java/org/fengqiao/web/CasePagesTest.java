@@ -81,6 +81,17 @@ class CasePagesTest {
     }
 
     @Test
+    void aPanelFetchedAfterTheSessionEndedSendsTheWholePageToTheLogin() throws Exception {
+        MvcResult r = mvc.perform(get("/cases/1/duplicates").header("HX-Request", "true"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("HX-Redirect", "/login")).andReturn();
+        jakarta.servlet.http.HttpSession session = r.getRequest().getSession(false);
+        assertThat(session == null ? null : session.getAttribute("SPRING_SECURITY_SAVED_REQUEST"))
+                .as("after logging in the user is not sent to the panel's fragment").isNull();
+    }
+
+    @Test
     void theWorkbenchCountsWhatWaitsForTheUser() throws Exception {
         long id = register("fq.intake", aCase().kind("COMPLAINT").titled("工作台测试：待分派").manualDispatch().body());
         Document wb = page("fq.dispatcher", "/workbench");
