@@ -160,6 +160,30 @@ class BrowserJourneysTest {
         }
     }
 
+    @Test
+    void aGridWorkerOnAPhoneAddsANoteWithTheKeyboardAlone() {
+        Api api = new Api(port);
+        long id = api.post("fengyuan.grid", "/api/cases", aCase().kind("HELP").titled("浏览器测试：手机上填写进展").body())
+                .get("id").asLong();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.logIn("fengyuan.grid");
+            browser.go("/cases/" + id);
+            browser.find(By.cssSelector("[data-action=ADD_NOTE]")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            browser.find(By.id("n-note"));
+            org.openqa.selenium.WebElement focused = browser.driver().switchTo().activeElement();
+            assertThat(focused.getAttribute("id")).as("the picked form's first field takes the focus").isEqualTo("n-note");
+            focused.sendKeys("已上门了解，老人需要代办医保报销材料。");
+            browser.screenshot("13-case-note-phone");
+            focused.sendKeys(org.openqa.selenium.Keys.TAB);
+            browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+            assertThat(browser.text(By.cssSelector(".alert-success"))).contains("填写进展");
+            assertThat(browser.text(By.cssSelector(".timeline"))).contains("已上门了解");
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+    }
+
     private static long unit(Api api, String code) {
         for (var u : api.get("fq.intake", "/api/units").json()) {
             if (u.get("code").asString().equals(code)) {
