@@ -33,6 +33,22 @@
         var first = e.detail.target.querySelector("input:not([type=hidden]),select,textarea,button");
         if (first) { first.focus(); }
     });
+    // cancel closes the form (a plain link back to the page without it when scripts are off) and gives the focus
+    // back to the action's button
+    document.addEventListener("click", function (e) {
+        var cancel = e.target.closest("[data-close-action-form]");
+        if (!cancel) { return; }
+        e.preventDefault();
+        var box = document.getElementById("action-form");
+        var picked = document.querySelector("[data-action][aria-current=true]")
+            || document.querySelector("[data-action].active");
+        box.innerHTML = "";
+        document.querySelectorAll("[data-action]").forEach(function (b) {
+            b.classList.remove("active");
+            b.removeAttribute("aria-current");
+        });
+        if (picked) { picked.focus(); }
+    });
 
     // forms that ask before doing something that cannot be undone
     document.addEventListener("submit", function (e) {

@@ -170,6 +170,11 @@ class BrowserJourneysTest {
             browser.logIn("fengyuan.grid");
             browser.go("/cases/" + id);
             browser.find(By.cssSelector("[data-action=ADD_NOTE]")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            browser.find(By.cssSelector("#form-ADD_NOTE [data-close-action-form]")).sendKeys(org.openqa.selenium.Keys.ENTER);
+            browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("form-ADD_NOTE")));
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("data-action"))
+                    .as("cancel gives the focus back to the action").isEqualTo("ADD_NOTE");
+            browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
             browser.find(By.id("n-note"));
             org.openqa.selenium.WebElement focused = browser.driver().switchTo().activeElement();
             assertThat(focused.getAttribute("id")).as("the picked form's first field takes the focus").isEqualTo("n-note");
