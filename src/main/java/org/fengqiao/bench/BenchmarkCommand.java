@@ -77,7 +77,7 @@ public final class BenchmarkCommand {
             CaseBenchmarks benchmarks = context.getBean(CaseBenchmarks.class);
             benchmarks.verifyDurable();
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
-            for (Benchmark b : benchmarks.all(cases, threads, pageCases, users, seconds, think, port)) {
+            for (Benchmark b : benchmarks.all(cases, threads, pageCases, users, seconds, think, port, sharedData)) {
                 if (!only.isEmpty() && !List.of(only.split(",")).contains(b.name())) {
                     continue;
                 }

@@ -56,19 +56,25 @@ class CaseBenchmarks {
         System.out.println("bench: database fsync=" + fsync + " synchronous_commit=" + sync);
     }
 
-    List<Benchmark> all(int count, int threads, int pageCases, int users, int seconds, int thinkMillis, int port) {
+    List<Benchmark> all(int count, int threads, int pageCases, int users, int seconds, int thinkMillis, int port,
+                        java.nio.file.Path sharedData) {
         return List.of(intake(count, threads), closedLoop(Math.max(1000, count / 4), threads),
-                pages(pageCases, users, seconds, thinkMillis, port, threads));
+                pages(pageCases, users, seconds, thinkMillis, port, threads, sharedData));
     }
 
-    private Benchmark pages(int pageCases, int users, int seconds, int thinkMillis, int port, int threads) {
+    private Benchmark pages(int pageCases, int users, int seconds, int thinkMillis, int port, int threads,
+                            java.nio.file.Path sharedData) {
         return new Benchmark() {
             public String name() {
                 return "pages";
             }
 
             public List<Figure> run() {
-                int added = seeder.seedUpTo(pageCases, threads);
+                SeedTexts texts = SeedTexts.from(sharedData);
+                int added = seeder.seedUpTo(pageCases, threads, texts);
+                if (added > 0) {
+                    System.out.printf("bench: seeded %d cases with %s%n", added, texts.source());
+                }
                 long total = seeder.count();
                 System.out.printf("bench: pages on %d cases (%d seeded now)%n", total, added);
                 jdbc.sql("analyze").update();

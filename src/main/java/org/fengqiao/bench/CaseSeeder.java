@@ -58,8 +58,8 @@ class CaseSeeder {
         return jdbc.sql("select count(*) from cases").query(Long.class).single();
     }
 
-    /** Adds cases until the database holds {@code target}; returns how many were added. */
-    int seedUpTo(int target, int threads) {
+    /** Adds cases saying {@code texts} until the database holds {@code target}; returns how many were added. */
+    int seedUpTo(int target, int threads, SeedTexts texts) {
         int missing = (int) Math.max(0, target - count());
         if (missing == 0) {
             return 0;
@@ -75,11 +75,10 @@ class CaseSeeder {
             Random r = new Random(7_000_000L + i);
             Instant registered = now.minus(Duration.ofMinutes((long) (r.nextDouble() * 365 * 24 * 60)));
             boolean dispute = r.nextInt(100) < 55;
+            String[] text = texts.of(i, dispute);
             RegisterCase command = new RegisterCase(CHANNELS[r.nextInt(CHANNELS.length)], null,
                     dispute ? CaseKind.DISPUTE : REQUESTS[r.nextInt(REQUESTS.length)], null,
-                    dispute ? DISPUTES[r.nextInt(DISPUTES.length)] : null,
-                    "示例事项 " + i + (dispute ? "：邻里因通道堆物发生纠纷" : "：咨询社保缴费政策"),
-                    "群众反映的示例事项，编号 " + i + "，用于性能测试。", null, null, null,
+                    dispute ? DISPUTES[r.nextInt(DISPUTES.length)] : null, text[0], text[1], null, null, null,
                     villages.get(r.nextInt(villages.size())), 1 + r.nextInt(3), null, false,
                     List.of(new PartyInput(PartyRole.APPLICANT, "示例" + i, String.format("1360000%04d", i % 10_000), null,
                             null)), null, null);

@@ -59,11 +59,16 @@ class PrecedentIndex {
     static final double COMMON_TERM_SHARE = 0.05;
     /** A query keeps at least this many of its terms (the rarest), common or not. */
     static final int MIN_QUERY_TERMS = 8;
+    /** How much of a description the index reads (see {@link #textOf}). */
+    static final int MAX_DESCRIPTION = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(PrecedentIndex.class);
 
     private final JdbcClient jdbc;
     private final Analyzer analyzer = new CJKAnalyzer();
+    private final com.github.benmanes.caffeine.cache.Cache<String, Integer> frequencies =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
     private IndexWriter writer;
     private SearcherManager searchers;
     private long watermark = -1;
@@ -91,7 +96,7 @@ class PrecedentIndex {
             IndexSearcher searcher = searchers.acquire();
             try {
                 BooleanQuery.Builder query = new BooleanQuery.Builder();
-                queryTerms(terms, searcher.getIndexReader())
+                queryTerms(terms, searcher.getIndexReader(), this::documentFrequency)
                         .forEach(t -> query.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
                 List<Hit> hits = new ArrayList<>();
                 for (ScoreDoc d : searcher.search(query.build(), limit + 1).scoreDocs) {
@@ -113,10 +118,11 @@ class PrecedentIndex {
      * The terms a query searches for: those in the index, rarest first, at most {@link #MAX_QUERY_TERMS}, without
      * the {@link #COMMON_TERM_SHARE common} ones beyond the first {@link #MIN_QUERY_TERMS}.
      */
-    static List<String> queryTerms(List<String> terms, IndexReader reader) throws IOException {
+    static List<String> queryTerms(List<String> terms, IndexReader reader,
+                                   java.util.function.ToIntBiFunction<IndexReader, String> documentFrequency) {
         Map<String, Integer> frequency = new HashMap<>();
         for (String term : terms) {
-            frequency.put(term, reader.docFreq(new Term("text", term)));
+            frequency.put(term, documentFrequency.applyAsInt(reader, term));
         }
         int common = (int) Math.ceil(reader.numDocs() * COMMON_TERM_SHARE);
         List<String> rarestFirst = terms.stream().filter(t -> frequency.get(t) > 0)
@@ -143,7 +149,7 @@ class PrecedentIndex {
                 for (String word : words) {
                     int least = Integer.MAX_VALUE;
                     for (String term : terms(word)) {
-                        least = Math.min(least, searcher.getIndexReader().docFreq(new Term("text", term)));
+                        least = Math.min(least, documentFrequency(searcher.getIndexReader(), term));
                     }
                     frequencies.put(word, least);
                 }
@@ -250,8 +256,29 @@ class PrecedentIndex {
     }
 
     /** What is indexed and compared of a case: its title (twice, it is the citizen's own summary) and body. */
+    /**
+     * The text of a case as the index sees it: the title twice (it names the matter) and the start of the
+     * description, at most {@value #MAX_DESCRIPTION} characters: what a request is about is told at its start,
+     * and the rest of a long letter only costs time in every search and comparison.
+     */
     static String textOf(String title, String description) {
         String t = title == null ? "" : title;
-        return t + "\n" + t + "\n" + (description == null ? "" : description);
+        String d = description == null ? "" : description;
+        return t + "\n" + t + "\n" + (d.length() > MAX_DESCRIPTION ? d.substring(0, MAX_DESCRIPTION) : d);
+    }
+
+    /**
+     * In how many indexed cases a term occurs. Searches ask this for every term of a text; the answers are kept
+     * for a few minutes, as the count moves by a few cases at most while the index catches up, which does not
+     * change which terms are rare.
+     */
+    int documentFrequency(IndexReader reader, String term) {
+        return frequencies.get(term, t -> {
+            try {
+                return reader.docFreq(new Term("text", t));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }

@@ -33,12 +33,20 @@ class PrecedentQueryTermsTest {
         return DirectoryReader.open(dir);
     }
 
+    static int docFreq(org.apache.lucene.index.IndexReader reader, String term) {
+        try {
+            return reader.docFreq(new org.apache.lucene.index.Term("text", term));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void commonTermsAreLeftOutOnceEnoughRareOnesAreKept() throws Exception {
         List<String> terms = new ArrayList<>(List.of("common", "half", "absent"));
         IntStream.range(0, 10).forEach(i -> terms.add("rare" + i));
         try (DirectoryReader reader = index()) {
-            assertThat(PrecedentIndex.queryTerms(terms, reader))
+            assertThat(PrecedentIndex.queryTerms(terms, reader, PrecedentQueryTermsTest::docFreq))
                     .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10).mapToObj(i -> "rare" + i).toList());
         }
     }
@@ -46,7 +54,8 @@ class PrecedentQueryTermsTest {
     @Test
     void aTextOfFewRareTermsKeepsTheRarestCommonOnesUpToTheMinimum() throws Exception {
         try (DirectoryReader reader = index()) {
-            assertThat(PrecedentIndex.queryTerms(List.of("common", "half", "rare1", "absent"), reader))
+            assertThat(PrecedentIndex.queryTerms(List.of("common", "half", "rare1", "absent"), reader,
+                    PrecedentQueryTermsTest::docFreq))
                     .containsExactly("rare1", "half", "common");
         }
     }
@@ -56,7 +65,7 @@ class PrecedentQueryTermsTest {
         List<String> terms = new ArrayList<>(List.of("common"));
         IntStream.range(0, 40).forEach(i -> terms.add("rare" + i));
         try (DirectoryReader reader = index()) {
-            assertThat(PrecedentIndex.queryTerms(terms, reader)).hasSize(PrecedentIndex.MAX_QUERY_TERMS)
+            assertThat(PrecedentIndex.queryTerms(terms, reader, PrecedentQueryTermsTest::docFreq)).hasSize(PrecedentIndex.MAX_QUERY_TERMS)
                     .doesNotContain("common");
         }
     }
