@@ -37,6 +37,22 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void theProductionDatabaseCachesAQuarterOfTheMachineWithinBounds() throws Exception {
+        long gib = 1024L * 1024 * 1024;
+        assertThat(EmbeddedDatabaseConfiguration.sharedBuffersMegabytes(false, 4 * gib)).isEqualTo(1024);
+        assertThat(EmbeddedDatabaseConfiguration.sharedBuffersMegabytes(false, 24 * gib)).isEqualTo(2048);
+        assertThat(EmbeddedDatabaseConfiguration.sharedBuffersMegabytes(false, gib / 2)).isEqualTo(256);
+        assertThat(EmbeddedDatabaseConfiguration.sharedBuffersMegabytes(false, 0)).as("memory unknown").isEqualTo(256);
+        assertThat(EmbeddedDatabaseConfiguration.sharedBuffersMegabytes(true, 24 * gib)).as("throw-away").isEqualTo(256);
+        try (EmbeddedPostgres pg = config.embeddedPostgres(new DatabaseProperties(dataDir, false, null,
+                java.util.Map.of("shared_buffers", "200MB")))) {
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                assertThat(show(s, "shared_buffers")).as("a setting overrides the default").isEqualTo("200MB");
+            }
+        }
+    }
+
+    @Test
     void aCommittedRowSurvivesTheServerBeingKilled() throws Exception {
         DatabaseProperties props = new DatabaseProperties(dataDir, false, null, null);
         EmbeddedPostgres first = config.embeddedPostgres(props);
