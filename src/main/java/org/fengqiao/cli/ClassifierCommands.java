@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class ClassifierCommands {
     }
 
     static int train(String[] args, PrintStream out, PrintStream err) throws IOException {
-        Map<String, String> o = options(args, "--data", "--model", "--taxonomy");
+        Map<String, String> o = CommandOptions.parse(args, List.of("--data", "--model", "--taxonomy"));
         if (!o.containsKey("--data") || !o.containsKey("--model")) {
             err.println(USAGE);
             return 2;
@@ -83,7 +82,7 @@ final class ClassifierCommands {
     }
 
     static int classify(String[] args, InputStream in, PrintStream out, PrintStream err) throws IOException {
-        Map<String, String> o = options(args, "--model");
+        Map<String, String> o = CommandOptions.parse(args, List.of("--model"));
         if (!o.containsKey("--model")) {
             err.println(USAGE);
             return 2;
@@ -127,7 +126,7 @@ final class ClassifierCommands {
     }
 
     static int evaluate(String[] args, PrintStream out, PrintStream err) throws IOException {
-        Map<String, String> o = options(args, "--model", "--data");
+        Map<String, String> o = CommandOptions.parse(args, List.of("--model", "--data"));
         if (!o.containsKey("--model") || !o.containsKey("--data")) {
             err.println(USAGE);
             return 2;
@@ -148,23 +147,5 @@ final class ClassifierCommands {
         try (InputStream in = Files.newInputStream(model)) {
             return TextClassifier.load(in);
         }
-    }
-
-    /** {@code --name value} and {@code --name=value} options; flags without a value map to "". */
-    private static Map<String, String> options(String[] args, String... withValue) {
-        List<String> valued = List.of(withValue);
-        Map<String, String> o = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            int eq = a.indexOf('=');
-            if (eq > 0) {
-                o.put(a.substring(0, eq), a.substring(eq + 1));
-            } else if (valued.contains(a) && i + 1 < args.length) {
-                o.put(a, args[++i]);
-            } else {
-                o.put(a, "");
-            }
-        }
-        return o;
     }
 }

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +45,7 @@ final class HotTopicsCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-        Map<String, String> o = options(args);
+        Map<String, String> o = CommandOptions.parse(args, KNOWN);
         List<String> unknown = o.keySet().stream().filter(k -> !KNOWN.contains(k)).toList();
         if (!unknown.isEmpty() || o.getOrDefault("--data", "").isBlank()) {
             err.print((unknown.isEmpty() ? "" : "unknown option " + unknown.getFirst() + "\n") + USAGE);
@@ -124,21 +123,5 @@ final class HotTopicsCommand {
 
     private static LocalDate day(Instant t) {
         return t.atZone(CHINA).toLocalDate();
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            int eq = a.indexOf('=');
-            if (eq > 0) {
-                o.put(a.substring(0, eq), a.substring(eq + 1));
-            } else if (KNOWN.contains(a) && i + 1 < args.length) {
-                o.put(a, args[++i]);
-            } else {
-                o.put(a, "");
-            }
-        }
-        return o;
     }
 }
