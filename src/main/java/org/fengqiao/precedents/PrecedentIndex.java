@@ -96,7 +96,8 @@ class PrecedentIndex {
             IndexSearcher searcher = searchers.acquire();
             try {
                 BooleanQuery.Builder query = new BooleanQuery.Builder();
-                queryTerms(terms, searcher.getIndexReader(), this::documentFrequency)
+                IndexReader reader = searcher.getIndexReader();
+                queryTerms(terms, reader.numDocs(), term -> documentFrequency(reader, term))
                         .forEach(t -> query.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
                 List<Hit> hits = new ArrayList<>();
                 for (ScoreDoc d : searcher.search(query.build(), limit + 1).scoreDocs) {
@@ -118,13 +119,13 @@ class PrecedentIndex {
      * The terms a query searches for: those in the index, rarest first, at most {@link #MAX_QUERY_TERMS}, without
      * the {@link #COMMON_TERM_SHARE common} ones beyond the first {@link #MIN_QUERY_TERMS}.
      */
-    static List<String> queryTerms(List<String> terms, IndexReader reader,
-                                   java.util.function.ToIntBiFunction<IndexReader, String> documentFrequency) {
+    static List<String> queryTerms(List<String> terms, int indexedCases,
+                                   java.util.function.ToIntFunction<String> documentFrequency) {
         Map<String, Integer> frequency = new HashMap<>();
         for (String term : terms) {
-            frequency.put(term, documentFrequency.applyAsInt(reader, term));
+            frequency.put(term, documentFrequency.applyAsInt(term));
         }
-        int common = (int) Math.ceil(reader.numDocs() * COMMON_TERM_SHARE);
+        int common = (int) Math.ceil(indexedCases * COMMON_TERM_SHARE);
         List<String> rarestFirst = terms.stream().filter(t -> frequency.get(t) > 0)
                 .sorted(java.util.Comparator.comparingInt(frequency::get)).toList();
         List<String> kept = new ArrayList<>();

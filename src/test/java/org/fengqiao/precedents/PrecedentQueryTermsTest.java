@@ -46,7 +46,7 @@ class PrecedentQueryTermsTest {
         List<String> terms = new ArrayList<>(List.of("common", "half", "absent"));
         IntStream.range(0, 10).forEach(i -> terms.add("rare" + i));
         try (DirectoryReader reader = index()) {
-            assertThat(PrecedentIndex.queryTerms(terms, reader, PrecedentQueryTermsTest::docFreq))
+            assertThat(PrecedentIndex.queryTerms(terms, reader.numDocs(), t -> docFreq(reader, t)))
                     .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 10).mapToObj(i -> "rare" + i).toList());
         }
     }
@@ -54,8 +54,8 @@ class PrecedentQueryTermsTest {
     @Test
     void aTextOfFewRareTermsKeepsTheRarestCommonOnesUpToTheMinimum() throws Exception {
         try (DirectoryReader reader = index()) {
-            assertThat(PrecedentIndex.queryTerms(List.of("common", "half", "rare1", "absent"), reader,
-                    PrecedentQueryTermsTest::docFreq))
+            assertThat(PrecedentIndex.queryTerms(List.of("common", "half", "rare1", "absent"), reader.numDocs(),
+                    t -> docFreq(reader, t)))
                     .containsExactly("rare1", "half", "common");
         }
     }
@@ -65,7 +65,8 @@ class PrecedentQueryTermsTest {
         List<String> terms = new ArrayList<>(List.of("common"));
         IntStream.range(0, 40).forEach(i -> terms.add("rare" + i));
         try (DirectoryReader reader = index()) {
-            assertThat(PrecedentIndex.queryTerms(terms, reader, PrecedentQueryTermsTest::docFreq)).hasSize(PrecedentIndex.MAX_QUERY_TERMS)
+            assertThat(PrecedentIndex.queryTerms(terms, reader.numDocs(), t -> docFreq(reader, t)))
+                    .hasSize(PrecedentIndex.MAX_QUERY_TERMS)
                     .doesNotContain("common");
         }
     }
