@@ -147,7 +147,9 @@ class CaseDetailPages {
                     : Arrays.stream(Outcome.values()).filter(Outcome::mayCloseBeforeHandling).toList());
             case RECORD_AGREEMENT -> {
                 model.addAttribute("today", ChinaTime.dateOf(clock.instant()));
-                model.addAttribute("attachments", attachments.list(actor, c.id()));
+                if (!model.containsAttribute("attachments")) { // the case page lists them already
+                    model.addAttribute("attachments", attachments.list(actor, c.id()));
+                }
             }
             case REFER_CONFIRMATION -> model.addAttribute("agreements", queries.agreements(actor, c.id()));
             case EVALUATE -> model.addAttribute("ratings", Rating.values());
