@@ -33,6 +33,8 @@ final class PageBenchmark {
     enum Page { WORKBENCH, LIST, DETAIL, DUPLICATES_PANEL, SIMILAR_PANEL, DASHBOARD }
 
     private static final Pattern CASE_LINK = Pattern.compile("href=\"/cases/(\\d+)\"");
+    /** The panels a case page has htmx fetch as soon as it is shown (the duplicates panel only on an open case). */
+    private static final Pattern PANEL = Pattern.compile("hx-get=\"(/cases/\\d+/(duplicates|similar))\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final List<String> USERS = List.of("fq.dispatcher", "fq.intake", "fq.supervisor", "county.leader",
             "fengyuan.grid", "leshan.grid", "fq.police", "fq.justice", "county.dispatcher", "tianzhu.grid");
@@ -80,9 +82,13 @@ final class PageBenchmark {
                     }
                     if (!ids.isEmpty()) {
                         String id = ids.get(random.nextInt(ids.size()));
-                        time(samples, Page.DETAIL, client, "/cases/" + id);
-                        timeNow(samples, Page.DUPLICATES_PANEL, client, "/cases/" + id + "/duplicates");
-                        timeNow(samples, Page.SIMILAR_PANEL, client, "/cases/" + id + "/similar");
+                        String detail = time(samples, Page.DETAIL, client, "/cases/" + id);
+                        // then the panels the page asks for, as htmx does
+                        Matcher panel = PANEL.matcher(detail);
+                        while (panel.find()) {
+                            timeNow(samples, panel.group(2).equals("duplicates") ? Page.DUPLICATES_PANEL
+                                    : Page.SIMILAR_PANEL, client, panel.group(1));
+                        }
                     }
                     time(samples, Page.DASHBOARD, client, "/dashboard");
                 }

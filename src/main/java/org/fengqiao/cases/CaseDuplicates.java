@@ -32,7 +32,7 @@ import org.fengqiao.intelligence.text.SearchTerms;
  * {@link DuplicateScorer} (see docs/DUPLICATES.md). A dispatcher decides whether to merge or link them.
  *
  * <p>Candidates are the open cases the user may see that share one of the incoming text's most telling words
- * (through the search-term index) or a party's phone or ID number, within the window, newest first. Word weights
+ * (through the {@link OpenCaseIndex}) or a party's phone or ID number, within the window, newest first. Word weights
  * come from the latest {@value #WEIGHT_SAMPLE} cases and are renewed hourly; a case's prepared words are cached,
  * since its title and body never change after registration.
  */
@@ -46,6 +46,11 @@ public class CaseDuplicates {
     /** The newest open cases sharing a telling word that are scored; scoring prepares (segments) each once. */
     static final int CANDIDATES = 60;
     static final int QUERY_WORDS = 8;
+    /**
+     * How many open cases sharing a telling word (the newest) are checked against the jurisdiction; a word chosen
+     * for being telling is shared by far fewer.
+     */
+    static final int TEXT_MATCHES = 500;
     public static final int MAX_LIMIT = 20;
 
     /** A probable duplicate, with why. */
@@ -69,13 +74,15 @@ public class CaseDuplicates {
 
     private final JdbcClient jdbc;
     private final CaseQueries queries;
+    private final OpenCaseIndex openCases;
     private final LoadingCache<Boolean, Model> model;
     /** Answers are kept until any case changes. */
     private final UntilCasesChange<Key, List<PossibleDuplicate>> answers;
 
-    CaseDuplicates(JdbcClient jdbc, CaseQueries queries) {
+    CaseDuplicates(JdbcClient jdbc, CaseQueries queries, OpenCaseIndex openCases) {
         this.jdbc = jdbc;
         this.queries = queries;
+        this.openCases = openCases;
         this.answers = UntilCasesChange.of(queries, 5_000, Duration.ofMinutes(10));
         this.model = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).build(k -> buildModel());
     }
@@ -97,17 +104,11 @@ public class CaseDuplicates {
         PreparedMatter prepared = prepare(m, incoming);
         List<String> words = prepared.all().heaviest(QUERY_WORDS);
 
-        // Candidates sharing a telling word, and candidates sharing a party, are looked up separately: joined by OR,
-        // the word test becomes one hash of every case containing any of the words. The words are written into
-        // the SQL as literals (they are pairs of Chinese characters, nothing else), so that each lookup is planned
-        // for its own words: through the term index when they are rare, newest first when they are common.
-        List<String> literals = new ArrayList<>();
-        for (String word : words) {
-            List<String> bigrams = SearchTerms.of(word).stream().filter(SearchTerms::isBigram).toList();
-            if (!bigrams.isEmpty() && bigrams.stream().allMatch(b -> b.matches("\\p{IsHan}{2}"))) {
-                literals.add("t.search_terms @> '{" + String.join(",", bigrams) + "}'::text[]");
-            }
-        }
+        // Candidates sharing a telling word come from the index of open cases, and those sharing a party from the
+        // parties table; the database then keeps the newest of them within the user's jurisdiction and window.
+        List<List<String>> wordTerms = words.stream()
+                .map(w -> SearchTerms.of(w).stream().filter(SearchTerms::isBigram).toList())
+                .filter(terms -> !terms.isEmpty()).toList();
         Map<String, Object> params = new HashMap<>();
         params.put("dupCase", caseId);
         params.put("partyCase", caseId);
@@ -118,9 +119,11 @@ public class CaseDuplicates {
         String open = "c.id <> :dupCase and c.status = any(cast(:dupOpen as text[]))"
                 + " and c.registered_at between :dupFrom and :dupTo";
         java.util.LinkedHashSet<Long> candidates = new java.util.LinkedHashSet<>();
-        if (!literals.isEmpty()) {
-            candidates.addAll(candidates(actor, open + " and exists (select 1 from case_text t where t.case_id = c.id and ("
-                    + String.join(" or ", literals) + "))", params));
+        List<Long> sharingWords = openCases.matching(wordTerms, incoming.at().minus(policy.window()),
+                incoming.at().plus(policy.window()), caseId, TEXT_MATCHES);
+        if (!sharingWords.isEmpty()) {
+            params.put("dupSharing", sharingWords.toArray(Long[]::new));
+            candidates.addAll(candidates(actor, open + " and c.id = any(cast(:dupSharing as bigint[]))", params));
         }
         if (!incoming.partyKeys().isEmpty()) {
             candidates.addAll(candidates(actor, open + " and c.id in ("

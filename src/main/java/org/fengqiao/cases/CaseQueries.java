@@ -500,13 +500,17 @@ public class CaseQueries {
         return where(j, f, null);
     }
 
+    private static boolean chineseOnly(String term) {
+        return term.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
     static Where where(Jurisdiction j, CaseFilter f, TrayBounds bounds) {
         Map<String, Object> p = new java.util.HashMap<>();
-        CaseRepository.bindJurisdiction(p, j);
         // a tray of the caller's own unit (owner, handler, addressee) lies within the jurisdiction by construction
-        // and is found through the unit's indexes; other filters are intersected with the jurisdiction
+        // and is found through the unit's indexes; other filters are intersected with the jurisdiction, written
+        // out so that the plan suits its size
         StringBuilder sql = new StringBuilder(f.tray() != null && f.tray().isOwnUnits()
-                ? " true" : " " + CaseRepository.inJurisdiction(j));
+                ? " true" : " " + CaseRepository.inJurisdictionWrittenOut(j));
         if (!f.statuses().isEmpty()) {
             sql.append(" and c.status = any(cast(:statuses as text[]))");
             p.put("statuses", f.statuses().stream().map(Enum::name).toArray(String[]::new));
@@ -537,10 +541,7 @@ public class CaseQueries {
                 sql.append(" and c.grid_code = :region");
                 p.put("region", region.value());
             } else {
-                String[] range = CaseRepository.regionRange(region.prefix());
-                sql.append(" and c.region_code between :regionLo and :regionHi");
-                p.put("regionLo", range[0]);
-                p.put("regionHi", range[1]);
+                sql.append(" and ").append(CaseRepository.inRegionWrittenOut(region.prefix()));
             }
         }
         if (f.unitId() != null) {
@@ -579,9 +580,11 @@ public class CaseQueries {
                 }
             }
             if (!terms.isEmpty()) {
-                sql.append(" and exists (select 1 from case_text t where t.case_id = c.id"
-                        + " and t.search_terms @> cast(:terms as text[]))");
-                p.put("terms", terms.stream().distinct().toArray(String[]::new));
+                // written out (they are Chinese characters only), so that the plan suits how common they are: a
+                // rare word is looked up in the term index, a common one found walking the newest cases
+                sql.append(" and exists (select 1 from case_text t where t.case_id = c.id and t.search_terms @> '{")
+                        .append(String.join(",", terms.stream().distinct().filter(CaseQueries::chineseOnly).toList()))
+                        .append("}'::text[])");
             }
         }
         if (f.minRisk() != null) {
@@ -603,7 +606,7 @@ public class CaseQueries {
             p.put("dueSoon", CaseRepository.ts(bounds.dueSoon()));
             p.put("revisitLapsed", CaseRepository.ts(bounds.now().minus(REVISIT_WINDOW)));
             String mine = "(c.handling_unit = :myUnit or c.owner_unit = :myUnit"
-                    + (j.regionPrefix() == null ? ")" : " or c.region_code between :jLo and :jHi)");
+                    + (j.regionPrefix() == null ? ")" : " or " + CaseRepository.inRegionWrittenOut(j.regionPrefix()) + ")");
             sql.append(" and ").append(switch (f.tray()) {
                 case TO_DISPATCH -> "c.status = 'REGISTERED' and c.owner_unit = :myUnit";
                 case RETURNED -> "c.status = 'RETURNED' and c.owner_unit = :myUnit";

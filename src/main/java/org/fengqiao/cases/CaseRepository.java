@@ -54,6 +54,36 @@ class CaseRepository {
         return j.regionPrefix() == null ? INVOLVED_ONLY : IN_JURISDICTION;
     }
 
+    /**
+     * The jurisdiction predicate with the region range and the unit written into the SQL, for queries over many
+     * cases (lists, counts, searches, trays). PostgreSQL plans a statement run often once for any parameters, and
+     * with the range as a parameter it guesses that a few hundred cases lie in it: for a centre whose region holds
+     * most cases it then joins a text search to every case of the region (143 ms instead of 16 ms for 纠纷 over
+     * 100,000 cases). Written out, each jurisdiction gets a plan for its own size. Only digits are written.
+     */
+    static String inJurisdictionWrittenOut(Jurisdiction j) {
+        String unit = Long.toString(j.unitId());
+        if (j.regionPrefix() == null) {
+            return "(c.id in (select cu.case_id from case_unit cu where cu.unit_id = " + unit + "))";
+        }
+        String[] range = regionRange(digits(j.regionPrefix()));
+        return "(c.region_code between '" + range[0] + "' and '" + range[1] + "'"
+                + " or c.id = any(array(select cu.case_id from case_unit cu where cu.unit_id = " + unit + ")))";
+    }
+
+    /** The SQL condition that a case lies in a region's subtree, written out (see {@link #inJurisdictionWrittenOut}). */
+    static String inRegionWrittenOut(String prefix) {
+        String[] range = regionRange(digits(prefix));
+        return "c.region_code between '" + range[0] + "' and '" + range[1] + "'";
+    }
+
+    private static String digits(String s) {
+        if (!s.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            throw new IllegalArgumentException("not a region prefix: " + s);
+        }
+        return s;
+    }
+
     /** Sets the parameters of {@link #IN_JURISDICTION}. */
     static void bindJurisdiction(java.util.Map<String, Object> params, Jurisdiction j) {
         String[] range = regionRange(j.regionPrefix());

@@ -16,32 +16,25 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The closed cases' texts in a Lucene index held in memory, analysed into Chinese character bigrams by Lucene's
- * {@link CJKAnalyzer}. Built from the database on first use; before each search it catches up with the cases
- * whose events were appended since (a case closed, reopened, merged…), so it never answers from a stale state
- * for longer than one query. Losing it loses nothing: it is rebuilt from the database.
+ * The closed cases' texts in a {@link org.fengqiao.cases.LiveCaseIndex} (a Lucene index held in memory, caught up
+ * with the case event log before each search: a case closed, reopened, merged…), analysed into Chinese character
+ * bigrams by Lucene's {@link CJKAnalyzer}. Losing it loses nothing: it is rebuilt from the database.
  */
 @Component
-class PrecedentIndex {
+class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
 
     /** Statuses of a case that has an outcome and may serve as a reference. */
     static final List<String> CLOSED = java.util.Arrays.stream(org.fengqiao.cases.CaseStatus.values())
@@ -69,12 +62,16 @@ class PrecedentIndex {
     private final com.github.benmanes.caffeine.cache.Cache<String, Integer> frequencies =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000)
                     .expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
-    private IndexWriter writer;
-    private SearcherManager searchers;
-    private long watermark = -1;
+    /** At most about {@value #VECTOR_TERMS} terms' worth of case vectors (some 40 MB). */
+    private static final long VECTOR_TERMS = 3_000_000;
+    private final com.github.benmanes.caffeine.cache.Cache<Long, TermVector> vectors =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(VECTOR_TERMS)
+                    .weigher((Long id, TermVector v) -> 1 + v.size()).build();
+    private final org.fengqiao.cases.LiveCaseIndex index;
 
     PrecedentIndex(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.index = new org.fengqiao.cases.LiveCaseIndex(jdbc, analyzer, this);
     }
 
     /** A case the index ranked, with its BM25 score. */
@@ -91,28 +88,21 @@ class PrecedentIndex {
         if (terms.isEmpty()) {
             return List.of();
         }
-        catchUp();
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                BooleanQuery.Builder query = new BooleanQuery.Builder();
-                IndexReader reader = searcher.getIndexReader();
-                queryTerms(terms, reader.numDocs(), term -> documentFrequency(reader, term))
-                        .forEach(t -> query.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
-                List<Hit> hits = new ArrayList<>();
-                for (ScoreDoc d : searcher.search(query.build(), limit + 1).scoreDocs) {
-                    long id = searcher.storedFields().document(d.doc).getField("id").numericValue().longValue();
-                    if (id != exclude && hits.size() < limit) {
-                        hits.add(new Hit(id, d.score));
-                    }
+        return index.search(searcher -> {
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            IndexReader reader = searcher.getIndexReader();
+            queryTerms(terms, reader.numDocs(), term -> documentFrequency(reader, term))
+                    .forEach(t -> query.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
+            List<Hit> hits = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc d : searcher.search(query.build(), limit + 1).scoreDocs) {
+                long id = stored.document(d.doc).getField("id").numericValue().longValue();
+                if (id != exclude && hits.size() < limit) {
+                    hits.add(new Hit(id, d.score));
                 }
-                return hits;
-            } finally {
-                searchers.release(searcher);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return hits;
+        });
     }
 
     /**
@@ -143,29 +133,30 @@ class PrecedentIndex {
      * word says more about a match.
      */
     Map<String, Integer> documentFrequencies(java.util.Collection<String> words) {
-        Map<String, Integer> frequencies = new HashMap<>();
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                for (String word : words) {
-                    int least = Integer.MAX_VALUE;
-                    for (String term : terms(word)) {
-                        least = Math.min(least, documentFrequency(searcher.getIndexReader(), term));
-                    }
-                    frequencies.put(word, least);
+        return index.search(searcher -> {
+            Map<String, Integer> frequencies = new HashMap<>();
+            for (String word : words) {
+                int least = Integer.MAX_VALUE;
+                for (String term : terms(word)) {
+                    least = Math.min(least, documentFrequency(searcher.getIndexReader(), term));
                 }
-            } finally {
-                searchers.release(searcher);
+                frequencies.put(word, least);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return frequencies;
+            return frequencies;
+        });
     }
 
     /** The distinct bigrams (and other tokens) the index sees in a text, in order of appearance. */
     Set<String> terms(String text) {
         return termCounts(text).keySet();
+    }
+
+    /**
+     * The term counts of a case's text ({@link #textOf}), kept for the cases compared most recently: a case's title
+     * and description never change after registration, and re-ranking compares each query with dozens of them.
+     */
+    TermVector vector(long caseId, String title, String description) {
+        return vectors.get(caseId, id -> TermVector.of(termCounts(textOf(title, description))));
     }
 
     /**
@@ -190,73 +181,36 @@ class PrecedentIndex {
         return counts;
     }
 
-    /** Brings the index up to the latest case event, building it first if this is the first use. */
-    synchronized void catchUp() {
-        try {
-            long mark = jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
-            if (writer == null) {
-                build(mark);
-                return;
-            }
-            if (mark <= watermark) {
-                return;
-            }
-            List<Long> changed = jdbc.sql("select distinct case_id from case_event where id > ? and id <= ?")
-                    .params(watermark, mark).query(Long.class).list();
-            for (int from = 0; from < changed.size(); from += 1000) {
-                List<Long> chunk = changed.subList(from, Math.min(changed.size(), from + 1000));
-                Set<Long> stillClosed = new java.util.HashSet<>();
-                jdbc.sql("""
-                        select id, title, description from cases
-                        where id in (:ids) and status in (:closed) and outcome is not null
-                        """).param("ids", chunk).param("closed", CLOSED).query(rs -> {
-                    long id = rs.getLong(1);
-                    stillClosed.add(id);
-                    put(id, rs.getString(2), rs.getString(3));
-                });
-                for (long id : chunk) {
-                    if (!stillClosed.contains(id)) {
-                        writer.deleteDocuments(new Term("key", Long.toString(id)));
-                    }
-                }
-            }
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-            watermark = mark;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void build(long mark) throws IOException {
+    @Override
+    public void putAll(org.fengqiao.cases.LiveCaseIndex.Writer writer) {
         long start = System.nanoTime();
-        writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64));
-        int[] count = {0};
-        jdbc.sql("select id, title, description from cases where status in (:closed) and outcome is not null")
-                .param("closed", CLOSED).query(rs -> {
-                    put(rs.getLong(1), rs.getString(2), rs.getString(3));
-                    count[0]++;
-                });
-        writer.commit();
-        searchers = new SearcherManager(writer, null);
-        watermark = mark;
-        log.info("Precedent index built: {} closed cases in {} ms", count[0], (System.nanoTime() - start) / 1_000_000);
+        int count = put(writer, "", null).size();
+        log.info("Precedent index built: {} closed cases in {} ms", count, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private void put(long id, String title, String description) {
-        try {
-            Document doc = new Document();
-            doc.add(new StringField("key", Long.toString(id), Field.Store.NO));
-            doc.add(new StoredField("id", id));
-            doc.add(new TextField("text", textOf(title, description), Field.Store.NO));
-            writer.updateDocument(new Term("key", Long.toString(id)), doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @Override
+    public Set<Long> putBelonging(org.fengqiao.cases.LiveCaseIndex.Writer writer, List<Long> changed) {
+        return put(writer, " and id in (:ids)", changed);
+    }
+
+    private Set<Long> put(org.fengqiao.cases.LiveCaseIndex.Writer writer, String condition, List<Long> ids) {
+        Set<Long> put = new java.util.HashSet<>();
+        var sql = jdbc.sql("select id, title, description from cases where status in (:closed)"
+                + " and outcome is not null" + condition).param("closed", CLOSED);
+        if (ids != null) {
+            sql = sql.param("ids", ids);
         }
+        sql.query(rs -> {
+            long id = rs.getLong(1);
+            Document doc = new Document();
+            doc.add(new StoredField("id", id));
+            doc.add(new TextField("text", textOf(rs.getString(2), rs.getString(3)), Field.Store.NO));
+            writer.put(id, doc);
+            put.add(id);
+        });
+        return put;
     }
 
-    /** What is indexed and compared of a case: its title (twice, it is the citizen's own summary) and body. */
     /**
      * The text of a case as the index sees it: the title twice (it names the matter) and the start of the
      * description, at most {@value #MAX_DESCRIPTION} characters: what a request is about is told at its start,

@@ -74,14 +74,14 @@ public class Precedents {
     private List<Precedent> find(Actor actor, long caseId, int limit, boolean resolvedOnly) {
         String[] c = cases.titleAndDescription(actor, caseId);
         String text = PrecedentIndex.textOf(c[0], c[1]);
-        Map<String, Integer> mine = index.termCounts(text);
-        List<Long> ids = index.search(mine.keySet(), caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId)
+        TermVector mine = index.vector(caseId, c[0], c[1]);
+        List<Long> ids = index.search(index.terms(text), caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId)
                 .toList();
         record Scored(Row row, double similarity) {
         }
         List<Scored> scored = new ArrayList<>();
         for (Row r : rows(actor, ids, resolvedOnly)) {
-            double similarity = cosine(mine, index.termCounts(PrecedentIndex.textOf(r.title(), r.description())));
+            double similarity = mine.cosine(index.vector(r.id(), r.title(), r.description()));
             if (similarity >= MIN_SIMILARITY) {
                 scored.add(new Scored(r, Math.round(similarity * 1000) / 1000.0));
             }
@@ -178,28 +178,6 @@ public class Precedents {
                 .sorted(Comparator.comparingInt((String w) -> frequency.get(w))
                         .thenComparing(Comparator.comparingInt(String::length).reversed()))
                 .limit(SHARED_TERMS).toList();
-    }
-
-    static double cosine(Map<String, Integer> a, Map<String, Integer> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0;
-        }
-        double dot = 0;
-        for (Map.Entry<String, Integer> e : a.entrySet()) {
-            Integer other = b.get(e.getKey());
-            if (other != null) {
-                dot += (double) e.getValue() * other;
-            }
-        }
-        return dot / (norm(a) * norm(b));
-    }
-
-    private static double norm(Map<String, Integer> v) {
-        double sum = 0;
-        for (int x : v.values()) {
-            sum += (double) x * x;
-        }
-        return Math.sqrt(sum);
     }
 
     private static int clamp(int limit) {

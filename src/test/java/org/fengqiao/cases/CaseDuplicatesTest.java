@@ -77,6 +77,25 @@ class CaseDuplicatesTest {
     }
 
     @Test
+    void aRepeatedReportFromAnotherCitizenIsFoundByItsWordsAloneUntilTheFirstIsClosed() {
+        String description = "镇东头新建的烧烤摊每晚油烟直排进楼道，住户窗户不敢开，油烟还熏黑了外墙，请城管处理烧烤油烟。";
+        long first = api.post("fq.intake", "/api/cases", aCase().kind("COMPLAINT").inVillage(FENGYUAN).manualDispatch()
+                .titled("烧烤摊油烟直排楼道熏黑外墙").describedAs(description)
+                .party("APPLICANT", "赵六", phone(), null).body()).get("id").asLong();
+        Api.Response second = api.post("fq.intake", "/api/cases", aCase().kind("COMPLAINT").inVillage(FENGYUAN)
+                .manualDispatch().titled("楼下烧烤摊油烟直排熏黑外墙").describedAs(description)
+                .party("APPLICANT", "钱七", phone(), null).body());
+        assertThat(codes(second.get("possibleDuplicates").get(0))).contains("TEXT_SIMILAR")
+                .doesNotContain("SAME_PARTY");
+        assertThat(ids(second.get("possibleDuplicates"))).contains(first);
+
+        assertThat(api.post("fq.intake", "/api/cases/" + first + "/close",
+                java.util.Map.of("outcome", "REJECTED", "summary", "已转城管执法处理")).status()).isEqualTo(200);
+        long secondId = second.get("id").asLong();
+        assertThat(ids(api.get("fq.intake", "/api/cases/" + secondId + "/duplicates").json())).doesNotContain(first);
+    }
+
+    @Test
     void anUnrelatedRequestIsNotFlagged() {
         long first = report("fq.intake", FENGYUAN, "祠堂门前古樟树枝干断裂悬在村道上方", phone()).get("id").asLong();
         Api.Response other = api.post("fq.intake", "/api/cases", aCase().kind("CONSULTATION").inVillage(FENGYUAN)

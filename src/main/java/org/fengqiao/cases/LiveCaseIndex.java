@@ -1,0 +1,119 @@
+package org.fengqiao.cases;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A Lucene index of some of the cases, held in memory and kept up to date by following the case event log: every
+ * change to a case appends an event, so the cases changed since the index was last brought up to date are those
+ * with events after the last one it saw. Built from the database on first use and caught up before each search,
+ * so it never answers from a state older than the search; losing it loses nothing. Thread-safe.
+ */
+public final class LiveCaseIndex {
+
+    /** Which cases belong in the index, and what is indexed of each. */
+    public interface Source {
+
+        /** Puts every case that belongs in the index (at the first use). */
+        void putAll(Writer writer);
+
+        /** Puts again those of the changed cases that still belong (their facts may have changed); returns them. */
+        Set<Long> putBelonging(Writer writer, List<Long> changed);
+    }
+
+    /** Adds or replaces a case's document. */
+    public interface Writer {
+        void put(long caseId, Document document);
+    }
+
+    /** A search over the index as of now. */
+    public interface Search<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private static final int CHUNK = 1_000;
+
+    private final JdbcClient jdbc;
+    private final Analyzer analyzer;
+    private final Source source;
+    private long watermark = -1;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+
+    public LiveCaseIndex(JdbcClient jdbc, Analyzer analyzer, Source source) {
+        this.jdbc = jdbc;
+        this.analyzer = analyzer;
+        this.source = source;
+    }
+
+    /** Runs a search on the index brought up to the latest case event. */
+    public <T> T search(Search<T> search) {
+        catchUp();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return search.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Brings the index up to the latest case event, building it first if this is the first use. */
+    public synchronized void catchUp() {
+        long mark = jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
+        try {
+            if (writer == null) {
+                writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
+                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64));
+                source.putAll(this::put);
+                writer.commit();
+                searchers = new SearcherManager(writer, null);
+            } else if (mark > watermark) {
+                List<Long> ids = jdbc.sql("select distinct case_id from case_event where id > ? and id <= ?")
+                        .params(watermark, mark).query(Long.class).list();
+                for (int from = 0; from < ids.size(); from += CHUNK) {
+                    List<Long> changed = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                    Set<Long> belonging = source.putBelonging(this::put, changed);
+                    for (long id : changed) {
+                        if (!belonging.contains(id)) {
+                            writer.deleteDocuments(new Term(KEY, Long.toString(id)));
+                        }
+                    }
+                }
+                writer.commit();
+                searchers.maybeRefreshBlocking();
+            }
+            watermark = Math.max(watermark, mark);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String KEY = "key";
+
+    private void put(long caseId, Document document) {
+        document.add(new StringField(KEY, Long.toString(caseId), Field.Store.NO));
+        try {
+            writer.updateDocument(new Term(KEY, Long.toString(caseId)), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
