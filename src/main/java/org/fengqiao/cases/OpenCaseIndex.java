@@ -56,6 +56,11 @@ class OpenCaseIndex implements LiveCaseIndex.Source {
         this.index = new LiveCaseIndex(jdbc, new WhitespaceAnalyzer(), this);
     }
 
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void buildOnStart() {
+        index.buildInBackground("open-case-index");
+    }
+
     /**
      * The open cases registered between {@code from} and {@code to} whose terms contain all the terms of at least
      * one of the words, newest first.

@@ -74,6 +74,11 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
         this.index = new org.fengqiao.cases.LiveCaseIndex(jdbc, analyzer, this);
     }
 
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void buildOnStart() {
+        index.buildInBackground("precedent-index");
+    }
+
     /** A case the index ranked, with its BM25 score. */
     record Hit(long caseId, float score) {
     }
