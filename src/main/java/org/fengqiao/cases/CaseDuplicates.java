@@ -39,9 +39,6 @@ import org.fengqiao.intelligence.text.SearchTerms;
 @Service
 public class CaseDuplicates {
 
-    /** Open statuses: where a new report of the same matter should be merged instead of handled twice. */
-    private static final String[] OPEN = java.util.Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen)
-            .map(Enum::name).toArray(String[]::new);
     static final int WEIGHT_SAMPLE = 5_000;
     /** The newest open cases sharing a telling word that are scored; scoring prepares (segments) each once. */
     static final int CANDIDATES = 60;
@@ -112,7 +109,7 @@ public class CaseDuplicates {
         Map<String, Object> params = new HashMap<>();
         params.put("dupCase", caseId);
         params.put("partyCase", caseId);
-        params.put("dupOpen", OPEN);
+        params.put("dupOpen", OpenCaseIndex.OPEN);
         params.put("dupFrom", java.sql.Timestamp.from(incoming.at().minus(policy.window())));
         params.put("dupTo", java.sql.Timestamp.from(incoming.at().plus(policy.window())));
         params.put("dupCandidates", CANDIDATES);

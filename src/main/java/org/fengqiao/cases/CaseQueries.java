@@ -500,10 +500,6 @@ public class CaseQueries {
         return where(j, f, null);
     }
 
-    private static boolean chineseOnly(String term) {
-        return term.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
-    }
-
     static Where where(Jurisdiction j, CaseFilter f, TrayBounds bounds) {
         Map<String, Object> p = new java.util.HashMap<>();
         // a tray of the caller's own unit (owner, handler, addressee) lies within the jurisdiction by construction
@@ -568,8 +564,8 @@ public class CaseQueries {
             int substrings = 0;
             for (int i = 0; i < Math.min(words.length, 5); i++) {
                 String word = words[i];
-                boolean chinese = word.codePointCount(0, word.length()) >= 2 && word.codePoints()
-                        .allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+                boolean chinese = word.codePointCount(0, word.length()) >= 2
+                        && org.fengqiao.intelligence.text.SearchTerms.isChinese(word);
                 if (chinese) {
                     terms.addAll(org.fengqiao.intelligence.text.SearchTerms.of(word));
                 } else {
@@ -583,7 +579,7 @@ public class CaseQueries {
                 // written out (they are Chinese characters only), so that the plan suits how common they are: a
                 // rare word is looked up in the term index, a common one found walking the newest cases
                 sql.append(" and exists (select 1 from case_text t where t.case_id = c.id and t.search_terms @> '{")
-                        .append(String.join(",", terms.stream().distinct().filter(CaseQueries::chineseOnly).toList()))
+                        .append(String.join(",", terms.stream().distinct().filter(org.fengqiao.intelligence.text.SearchTerms::isChinese).toList()))
                         .append("}'::text[])");
             }
         }

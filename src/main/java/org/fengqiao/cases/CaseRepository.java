@@ -62,13 +62,9 @@ class CaseRepository {
      * 100,000 cases). Written out, each jurisdiction gets a plan for its own size. Only digits are written.
      */
     static String inJurisdictionWrittenOut(Jurisdiction j) {
-        String unit = Long.toString(j.unitId());
-        if (j.regionPrefix() == null) {
-            return "(c.id in (select cu.case_id from case_unit cu where cu.unit_id = " + unit + "))";
-        }
-        String[] range = regionRange(digits(j.regionPrefix()));
-        return "(c.region_code between '" + range[0] + "' and '" + range[1] + "'"
-                + " or c.id = any(array(select cu.case_id from case_unit cu where cu.unit_id = " + unit + ")))";
+        String unitOnly = inJurisdiction(j).replace(":jUnit", Long.toString(j.unitId()));
+        return j.regionPrefix() == null ? unitOnly
+                : unitOnly.replace("c.region_code between :jLo and :jHi", inRegionWrittenOut(j.regionPrefix()));
     }
 
     /** The SQL condition that a case lies in a region's subtree, written out (see {@link #inJurisdictionWrittenOut}). */

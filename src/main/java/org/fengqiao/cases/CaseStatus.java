@@ -62,4 +62,9 @@ public enum CaseStatus {
     public boolean hasOutcome() {
         return this == CLOSED || this == UNDER_REVIEW || this == ARCHIVED;
     }
+
+    /** The names of the statuses that pass the test, as SQL compares them. */
+    public static String[] names(java.util.function.Predicate<CaseStatus> test) {
+        return java.util.Arrays.stream(values()).filter(test).map(Enum::name).toArray(String[]::new);
+    }
 }

@@ -46,6 +46,8 @@ public final class LiveCaseIndex {
     }
 
     private static final int CHUNK = 1_000;
+    /** The field a case's document is found by when it is replaced or removed. */
+    private static final String KEY = "key";
 
     private final JdbcClient jdbc;
     private final Analyzer analyzer;
@@ -120,8 +122,6 @@ public final class LiveCaseIndex {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static final String KEY = "key";
 
     private void put(long caseId, Document document) {
         document.add(new StringField(KEY, Long.toString(caseId), Field.Store.NO));

@@ -36,8 +36,8 @@ import org.fengqiao.intelligence.text.SearchTerms;
 @Component
 class OpenCaseIndex implements LiveCaseIndex.Source {
 
-    private static final String[] OPEN = java.util.Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen)
-            .map(Enum::name).toArray(String[]::new);
+    /** Open statuses: where a new report of the same matter should be merged instead of handled twice. */
+    static final String[] OPEN = CaseStatus.names(CaseStatus::isOpen);
     /** Whether a case has a term is all a search asks: no frequencies, no positions. */
     private static final FieldType TERMS = new FieldType();
 

@@ -37,8 +37,8 @@ import org.springframework.stereotype.Component;
 class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
 
     /** Statuses of a case that has an outcome and may serve as a reference. */
-    static final List<String> CLOSED = java.util.Arrays.stream(org.fengqiao.cases.CaseStatus.values())
-            .filter(org.fengqiao.cases.CaseStatus::hasOutcome).map(Enum::name).toList();
+    static final List<String> CLOSED = List.of(org.fengqiao.cases.CaseStatus.names(
+            org.fengqiao.cases.CaseStatus::hasOutcome));
     /**
      * A query keeps this many of its terms, the rarest in the index: they decide the ranking, while the common ones
      * (双方, 反映, 村民) would only make the search walk most of the index.

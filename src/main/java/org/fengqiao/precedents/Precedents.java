@@ -74,8 +74,9 @@ public class Precedents {
     private List<Precedent> find(Actor actor, long caseId, int limit, boolean resolvedOnly) {
         String[] c = cases.titleAndDescription(actor, caseId);
         String text = PrecedentIndex.textOf(c[0], c[1]);
-        TermVector mine = index.vector(caseId, c[0], c[1]);
-        List<Long> ids = index.search(index.terms(text), caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId)
+        Map<String, Integer> counts = index.termCounts(text);
+        TermVector mine = TermVector.of(counts);
+        List<Long> ids = index.search(counts.keySet(), caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId)
                 .toList();
         record Scored(Row row, double similarity) {
         }

@@ -33,8 +33,13 @@ public final class SearchTerms {
      * terms only when it stands alone.
      */
     public static boolean isBigram(String term) {
-        return term.codePointCount(0, term.length()) == 2
-                && term.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        return term.codePointCount(0, term.length()) == 2 && isChinese(term);
+    }
+
+    /** Whether a text is Chinese characters only (and not empty). */
+    public static boolean isChinese(String text) {
+        return !text.isEmpty()
+                && text.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
     }
 
     /** The distinct terms of the texts, in order of first appearance (at most 2,000). */
