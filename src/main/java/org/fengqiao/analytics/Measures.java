@@ -120,19 +120,32 @@ public class Measures {
     private final Units units;
     private final MessageSource messages;
     private final Clock clock;
-    // kept until any case changes, at most a minute
+    // at most a minute; after a change to a case, the figures held are shown for up to fengqiao.analytics.max-lag
+    // more while the new ones are computed
     private final UntilCasesChange<CacheKey, Summary> cache;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final Duration maxLag;
 
     Measures(CaseQueries cases, JdbcClient jdbc, Regions regions, Categories categories, Units units,
-             MessageSource messages, Clock clock) {
+             MessageSource messages, Clock clock,
+             org.springframework.transaction.PlatformTransactionManager transactions,
+             @org.springframework.beans.factory.annotation.Value("${fengqiao.analytics.max-lag:30s}") Duration maxLag) {
         this.cases = cases;
-        this.cache = UntilCasesChange.of(cases, 500, Duration.ofMinutes(1));
+        this.cache = UntilCasesChange.atMostBehind(cases, 500, Duration.ofMinutes(1), maxLag, clock);
+        this.maxLag = maxLag;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
         this.regions = regions;
         this.categories = categories;
         this.units = units;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    /** How long after a change to a case the figures of {@link #summary} may still be those from before it. */
+    public Duration maxLag() {
+        return maxLag;
     }
 
     /** The on-time closure rate of one handling unit. */
@@ -150,7 +163,8 @@ public class Measures {
         Locale locale = LocaleContextHolder.getLocale();
         Selection selection = select(filter, locale);
         CacheKey key = new CacheKey(actor.jurisdiction(), actor.unit().regionCode(), selection, locale.getLanguage());
-        return cache.get(key, k -> compute(actor, selection, locale));
+        // one snapshot for all figures, also when computed in the background
+        return cache.get(key, k -> readOnly.execute(status -> compute(actor, selection, locale)));
     }
 
     /**
@@ -239,6 +253,7 @@ public class Measures {
     }
 
     private Summary compute(Actor actor, Selection selection, Locale locale) {
+        java.time.Instant asOf = clock.instant();
         CaseScope cohort = cases.scope(actor, cohortFilter(selection)).and(NOT_MERGED);
         DivisionCode root = selection.region() != null ? DivisionCode.of(selection.region()) : actor.unit().regionCode();
         RegionLevel child = root.level() == RegionLevel.GRID ? null : RegionLevel.values()[root.level().ordinal() + 1];
@@ -352,7 +367,7 @@ public class Measures {
                 rate(SUGGESTED_UNIT_ACCURACY, suggestions[3], suggestions[2],
                         definition(SUGGESTED_UNIT_ACCURACY, false, selection)));
 
-        return new Summary(selection, measures, trend(selection, trend), categorySlices(byCategory),
+        return new Summary(asOf, selection, measures, trend(selection, trend), categorySlices(byCategory),
                 disputeSlices(byDispute, locale), regionBreakdown(actor, root, child, byArea),
                 overdueUnits.stream().sorted(Comparator.comparingLong(UnitCount::count).reversed()
                         .thenComparing(UnitCount::unitName)).limit(TOP_UNITS).toList());

@@ -10,6 +10,8 @@ import org.fengqiao.regions.RegionLevel;
  * The measures and breakdowns of one filter, as the dashboard and {@code GET /api/analytics/summary} show
  * them.
  *
+ * @param asOf          when the figures were computed: after a change to a case, the figures held are shown for up
+ *                      to {@code fengqiao.analytics.max-lag} (30 s by default) while new ones are computed
  * @param selection     the filter as applied, with its defaults filled in and its codes named
  * @param measures      the key figures, each with its definition
  * @param trend         registrations per day (per week for periods over 60 days), by channel
@@ -18,7 +20,7 @@ import org.fengqiao.regions.RegionLevel;
  * @param byRegion      registrations one level below the selected region, for drill-down
  * @param overdueUnits  handling units with the most open cases past their deadline now (at most ten)
  */
-public record Summary(Selection selection, List<Measure> measures, Trend trend, List<Slice> byCategory,
+public record Summary(java.time.Instant asOf, Selection selection, List<Measure> measures, Trend trend, List<Slice> byCategory,
                       List<Slice> byDisputeType, RegionBreakdown byRegion, List<UnitCount> overdueUnits) {
 
     /** The measure of that name. */

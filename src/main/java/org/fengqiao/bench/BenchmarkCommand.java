@@ -26,6 +26,7 @@ public final class BenchmarkCommand {
         int users = 50;
         int seconds = 60;
         int think = 1000;
+        int writesPerMinute = 12;
         String only = "";
         java.nio.file.Path sharedData = java.nio.file.Path.of("..", "shared", "data");
         java.nio.file.Path pairs = java.nio.file.Path.of("docs", "evaluation", "duplicate-pairs.tsv");
@@ -47,6 +48,8 @@ public final class BenchmarkCommand {
                 users = Integer.parseInt(arg.substring(8));
             } else if (arg.startsWith("--think-ms=")) {
                 think = Integer.parseInt(arg.substring(11));
+            } else if (arg.startsWith("--page-writes-per-minute=")) {
+                writesPerMinute = Integer.parseInt(arg.substring(25));
             } else if (arg.startsWith("--seconds=")) {
                 seconds = Integer.parseInt(arg.substring(10));
             } else if (arg.startsWith("--only=")) {
@@ -58,7 +61,8 @@ public final class BenchmarkCommand {
             }
         }
         System.out.printf(Locale.ROOT, "bench: %d cases, %d client threads, pages with %d cases and %d users for %d s "
-                        + "(think %d ms), %d cores, java %s%n", cases, threads, pageCases, users, seconds, think,
+                        + "(think %d ms, %d cases registered a minute), %d cores, java %s%n", cases, threads, pageCases,
+                users, seconds, think, writesPerMinute,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         List<String> selected = only.isEmpty() ? List.of() : List.of(only.split(","));
         for (Benchmark b : TextBenchmarks.all(sharedData, pairs)) {
@@ -77,7 +81,7 @@ public final class BenchmarkCommand {
             CaseBenchmarks benchmarks = context.getBean(CaseBenchmarks.class);
             benchmarks.verifyDurable();
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
-            for (Benchmark b : benchmarks.all(cases, threads, pageCases, users, seconds, think, port, sharedData)) {
+            for (Benchmark b : benchmarks.all(cases, threads, pageCases, users, seconds, think, writesPerMinute, port, sharedData)) {
                 if (!only.isEmpty() && !List.of(only.split(",")).contains(b.name())) {
                     continue;
                 }

@@ -1,6 +1,7 @@
 package org.fengqiao.bench;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,14 +57,14 @@ class CaseBenchmarks {
         System.out.println("bench: database fsync=" + fsync + " synchronous_commit=" + sync);
     }
 
-    List<Benchmark> all(int count, int threads, int pageCases, int users, int seconds, int thinkMillis, int port,
-                        java.nio.file.Path sharedData) {
+    List<Benchmark> all(int count, int threads, int pageCases, int users, int seconds, int thinkMillis,
+                        int writesPerMinute, int port, java.nio.file.Path sharedData) {
         return List.of(intake(count, threads), closedLoop(Math.max(1000, count / 4), threads),
-                pages(pageCases, users, seconds, thinkMillis, port, threads, sharedData));
+                pages(pageCases, users, seconds, thinkMillis, writesPerMinute, port, threads, sharedData));
     }
 
-    private Benchmark pages(int pageCases, int users, int seconds, int thinkMillis, int port, int threads,
-                            java.nio.file.Path sharedData) {
+    private Benchmark pages(int pageCases, int users, int seconds, int thinkMillis, int writesPerMinute, int port,
+                            int threads, java.nio.file.Path sharedData) {
         return new Benchmark() {
             public String name() {
                 return "pages";
@@ -79,8 +80,32 @@ class CaseBenchmarks {
                 System.out.printf("bench: pages on %d cases (%d seeded now)%n", total, added);
                 jdbc.sql("analyze").update();
                 PageBenchmark load = new PageBenchmark(port, thinkMillis);
-                load.run(Math.min(users, 10), java.time.Duration.ofSeconds(10), org.fengqiao.demo.DemoData.PASSWORD);
-                var result = load.run(users, java.time.Duration.ofSeconds(seconds), org.fengqiao.demo.DemoData.PASSWORD);
+                // cases are registered at the given rate all along: every change to a case ends the panels' cached
+                // answers and has the in-memory indexes catch up, as in a county where work goes on
+                Actor intake = actor("fq.intake");
+                List<String> villages = villages();
+                var writes = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+                java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+                if (writesPerMinute > 0) {
+                    long every = 60_000_000L / writesPerMinute;
+                    writes.scheduleAtFixedRate(() -> {
+                        try {
+                            cases.register(intake, command(2_000_000 + written.incrementAndGet(), villages, true));
+                        } catch (RuntimeException e) {
+                            System.out.println("bench: a registration during the page run failed: " + e);
+                        }
+                    }, every, every, java.util.concurrent.TimeUnit.MICROSECONDS);
+                }
+                Map<PageBenchmark.Page, double[]> result;
+                try {
+                    // a warm-up of a third of the run (at least 20 s): the just-in-time compiler, the caches and the
+                    // indexes built at start reach their steady state before anything is measured
+                    result = load.run(users, java.time.Duration.ofSeconds(Math.max(20, seconds / 3)),
+                            java.time.Duration.ofSeconds(seconds), org.fengqiao.demo.DemoData.PASSWORD);
+                } finally {
+                    writes.shutdownNow();
+                }
+                System.out.printf("bench: %d cases registered during the page run%n", written.get());
                 List<Figure> figures = new java.util.ArrayList<>();
                 int requests = 0;
                 for (var e : result.entrySet()) {

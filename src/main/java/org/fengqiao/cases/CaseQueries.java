@@ -444,7 +444,10 @@ public class CaseQueries {
     private final UntilCasesChange<TrayKey, java.util.Map<Tray, Long>> trayCounts =
             UntilCasesChange.of(this, 2_000, java.time.Duration.ofMinutes(2));
 
-    /** How many cases wait in each tray that concerns the actor. */
+    /**
+     * How many cases wait in each tray that concerns the actor; a count of {@link #COUNT_CAP} + 1 means more than
+     * {@link #COUNT_CAP}.
+     */
     public java.util.Map<Tray, Long> trayCounts(Actor actor) {
         Instant now = clock.instant();
         return trayCounts.get(new TrayKey(actor.jurisdiction(), java.util.Set.copyOf(actor.roles()),
@@ -472,8 +475,9 @@ public class CaseQueries {
         for (Tray tray : Tray.values()) {
             if (tray.concerns(actor.roles())) {
                 Where where = where(actor.jurisdiction(), CaseFilter.of(tray), bounds);
-                counts.put(tray, where.bind(jdbc.sql("select count(*) from cases c where " + where.sql))
-                        .query(Long.class).single());
+                // capped like the list's count: a tray of thousands reads a thousand rows, not all of them
+                counts.put(tray, where.bind(jdbc.sql("select count(*) from (select 1 from cases c where " + where.sql
+                        + " limit " + (COUNT_CAP + 1) + ") counted")).query(Long.class).single());
             }
         }
         return java.util.Collections.unmodifiableMap(counts);

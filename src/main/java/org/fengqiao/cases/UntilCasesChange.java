@@ -17,6 +17,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * must carry everything the answer depends on besides the cases — at least the asker's jurisdiction. Thread-safe;
  * a key asked concurrently is computed once.
  *
+ * <p>Where an answer may lag a little behind the cases — a county's statistics, not a worker's tray — a cache made
+ * by {@link #atMostBehind} serves the answer it holds for up to the given time after it was computed even when
+ * cases changed since; once the answer is half that old, a view after a change has the new one computed in the
+ * background, by one thread for all such caches. In a county where cases change every few seconds, viewers then
+ * never wait for the aggregation each change would otherwise start, and the aggregations do not all run at once.
+ * The answer should tell when it was computed, so that the page can say "as of".
+ *
  * @param <K> what the answer depends on besides the cases
  * @param <V> the answer
  */
@@ -25,12 +32,29 @@ public final class UntilCasesChange<K, V> {
     private record Filed<K>(K key, long changeMark) {
     }
 
+    /** An answer, the change mark it was computed under, and when. */
+    private record Kept<V>(V value, long changeMark, java.time.Instant computedAt) {
+    }
+
+    /** Computes lagging answers anew in the background, one at a time (a daemon thread). */
+    private static final java.util.concurrent.ExecutorService REFRESHER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(Thread.ofPlatform().name("answer-refresh").daemon().factory());
+
     private final CaseQueries cases;
     private final Cache<Filed<K>, V> answers;
+    // for caches that may lag: the latest answer of each key, and the keys being computed in the background
+    private final Cache<K, Kept<V>> latest;
+    private final Duration behind;
+    private final java.time.Clock clock;
+    private final java.util.Set<K> refreshing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private UntilCasesChange(CaseQueries cases, Cache<Filed<K>, V> answers) {
+    private UntilCasesChange(CaseQueries cases, Cache<Filed<K>, V> answers, Cache<K, Kept<V>> latest,
+                             Duration behind, java.time.Clock clock) {
         this.cases = cases;
         this.answers = answers;
+        this.latest = latest;
+        this.behind = behind;
+        this.clock = clock;
     }
 
     /**
@@ -40,11 +64,68 @@ public final class UntilCasesChange<K, V> {
      */
     public static <K, V> UntilCasesChange<K, V> of(CaseQueries cases, long maximumSize, Duration lifetime) {
         return new UntilCasesChange<>(Objects.requireNonNull(cases),
-                Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime).build());
+                Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime).build(), null, null, null);
     }
 
-    /** The answer for {@code key} as of the current change mark, computed by {@code compute} if not kept. */
+    /**
+     * A cache whose answers may be up to {@code behind} older than the latest change to a case (see above).
+     *
+     * @param lifetime how long an answer is kept at most (also when no case changes); longer than {@code behind}
+     * @param clock    the time the age of an answer is measured with
+     */
+    public static <K, V> UntilCasesChange<K, V> atMostBehind(CaseQueries cases, long maximumSize, Duration lifetime,
+                                                             Duration behind, java.time.Clock clock) {
+        if (behind.isNegative() || behind.compareTo(lifetime) > 0) {
+            throw new IllegalArgumentException("an answer may lag by 0 up to its lifetime, not " + behind);
+        }
+        return new UntilCasesChange<>(Objects.requireNonNull(cases), null,
+                Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime).build(), behind,
+                Objects.requireNonNull(clock));
+    }
+
+    /**
+     * The answer for {@code key} as of the current change mark, computed by {@code compute} if not kept; for a
+     * cache made by {@link #atMostBehind}, possibly one computed before the latest changes but not longer ago than
+     * the cache allows, while the current one is computed in the background.
+     */
     public V get(K key, Function<? super K, ? extends V> compute) {
-        return answers.get(new Filed<>(key, cases.changeMark()), filed -> compute.apply(filed.key()));
+        long mark = cases.changeMark();
+        if (latest == null) {
+            return answers.get(new Filed<>(key, mark), filed -> compute.apply(filed.key()));
+        }
+        Kept<V> kept = latest.getIfPresent(key);
+        if (kept != null && kept.changeMark() >= mark) {
+            return kept.value();
+        }
+        java.time.Instant now = clock.instant();
+        if (kept != null && !behind.isZero() && !now.isAfter(kept.computedAt().plus(behind))) {
+            // renewed once it is half as old as allowed, one answer at a time: a burst of changes does not set
+            // every report recomputing at once on a server whose cores serve the pages
+            if (!now.isBefore(kept.computedAt().plus(behind.dividedBy(2))) && refreshing.add(key)) {
+                var locale = org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
+                REFRESHER.execute(() -> {
+                    org.springframework.context.i18n.LocaleContextHolder.setLocaleContext(locale);
+                    try {
+                        latest.put(key, computed(key, compute));
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(UntilCasesChange.class)
+                                .warn("could not compute an answer anew; the next view computes it", e);
+                        latest.invalidate(key);
+                    } finally {
+                        org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+                        refreshing.remove(key);
+                    }
+                });
+            }
+            return kept.value();
+        }
+        return latest.asMap().compute(key, (k, old) -> old != null && old.changeMark() >= mark
+                ? old : computed(k, compute)).value();
+    }
+
+    private Kept<V> computed(K key, Function<? super K, ? extends V> compute) {
+        long mark = cases.changeMark(); // read before the cases, so the answer is at least as new as the mark
+        java.time.Instant at = clock.instant();
+        return new Kept<>(compute.apply(key), mark, at);
     }
 }

@@ -17,11 +17,17 @@ import org.springframework.stereotype.Component;
 public class Formats {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ChinaTime.ZONE);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ChinaTime.ZONE);
     private static final DateTimeFormatter DATE_ZH = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ChinaTime.ZONE);
 
     public String dateTime(Instant i) {
         return i == null ? "" : DATE_TIME.format(i);
+    }
+
+    /** The time of day to the second, e.g. when figures were computed. */
+    public String timeOfDay(Instant i) {
+        return i == null ? "" : TIME_OF_DAY.format(i);
     }
 
     public String date(Instant i) {

@@ -78,19 +78,17 @@ public class Precedents {
         TermVector mine = TermVector.of(counts);
         List<Long> ids = index.search(counts.keySet(), caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId)
                 .toList();
-        record Scored(Row row, double similarity) {
-        }
-        List<Scored> scored = new ArrayList<>();
-        for (Row r : rows(actor, ids, resolvedOnly)) {
-            double similarity = mine.cosine(index.vector(r.id(), r.title(), r.description()));
-            if (similarity >= MIN_SIMILARITY) {
-                scored.add(new Scored(r, Math.round(similarity * 1000) / 1000.0));
+        Map<Long, Double> similarity = new HashMap<>();
+        for (Candidate candidate : visible(actor, ids, resolvedOnly)) {
+            double s = mine.cosine(index.vector(candidate.id(), candidate.title(), candidate.description()));
+            if (s >= MIN_SIMILARITY) {
+                similarity.put(candidate.id(), Math.round(s * 1000) / 1000.0);
             }
         }
-        scored.sort(Comparator.comparingDouble((Scored x) -> -x.similarity()).thenComparingLong(x -> x.row().id()));
-        Set<String> myWords = words(text);
-        return scored.stream().limit(clamp(limit))
-                .map(x -> x.row().precedent(x.similarity(), shared(myWords, x.row()))).toList();
+        List<Long> best = similarity.keySet().stream()
+                .sorted(Comparator.comparingDouble((Long id) -> -similarity.get(id)).thenComparingLong(id -> id))
+                .limit(clamp(limit)).toList();
+        return precedents(best, text, similarity);
     }
 
     /** Closed cases matching a free text (a few words or a sentence), best match first. */
@@ -101,14 +99,57 @@ public class Precedents {
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new ProblemException.InvalidInput("q", "precedents.queryTooLong", MAX_QUERY_LENGTH);
         }
-        List<PrecedentIndex.Hit> hits = index.search(index.terms(query), -1, CANDIDATES);
-        Map<Long, Integer> rank = new HashMap<>();
-        hits.forEach(h -> rank.put(h.caseId(), rank.size()));
-        Set<String> queryWords = words(query);
-        return rows(actor, hits.stream().map(PrecedentIndex.Hit::caseId).toList(), resolvedOnly).stream()
-                .sorted(Comparator.comparingInt(r -> rank.get(r.id())))
-                .limit(clamp(limit))
-                .map(r -> r.precedent(null, shared(queryWords, r)))
+        List<Long> ranked = index.search(index.terms(query), -1, CANDIDATES).stream()
+                .map(PrecedentIndex.Hit::caseId).toList();
+        Set<Long> visible = new java.util.HashSet<>();
+        visible(actor, ranked, resolvedOnly).forEach(candidate -> visible.add(candidate.id()));
+        return precedents(ranked.stream().filter(visible::contains).limit(clamp(limit)).toList(), query, Map.of());
+    }
+
+    /** A closed case the index offered that the user may see, with the text it is compared by. */
+    private record Candidate(long id, String title, String description) {
+    }
+
+    /**
+     * Those of the cases that lie within the user's jurisdiction (the same condition as every list) and are closed,
+     * in no particular order. Only what the comparison needs is read: the facts of the few shown are read after.
+     */
+    private List<Candidate> visible(Actor actor, List<Long> ids, boolean resolvedOnly) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        CaseScope scope = cases.scope(actor, CaseFilter.none()).and(
+                "c.id in (:precedentIds) and c.status in (:precedentStatuses) and c.outcome is not null"
+                        + (resolvedOnly ? " and c.resolved" : ""),
+                Map.of("precedentIds", ids, "precedentStatuses", PrecedentIndex.CLOSED));
+        return scope.bind(jdbc.sql("select c.id, c.title, left(c.description, " + PrecedentIndex.MAX_DESCRIPTION
+                        + ") as description from cases c where " + scope.sql()))
+                .query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("title"), rs.getString("description")))
+                .list();
+    }
+
+    /**
+     * The cases to show, in the given order, with their outcome, who closed them and the words they share with the
+     * text. The ids must come from {@link #visible}.
+     */
+    private List<Precedent> precedents(List<Long> ids, String text, Map<Long, Double> similarity) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Row> rows = new HashMap<>();
+        rows(ids).forEach(r -> rows.put(r.id(), r));
+        List<Row> shown = ids.stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+        Set<String> mine = words(text);
+        Map<Long, List<String>> both = new HashMap<>();
+        Set<String> all = new LinkedHashSet<>();
+        for (Row r : shown) {
+            Set<String> theirs = words(PrecedentIndex.textOf(r.title(), r.description()));
+            List<String> common = mine.stream().filter(theirs::contains).toList();
+            both.put(r.id(), common);
+            all.addAll(common);
+        }
+        Map<String, Integer> frequency = index.documentFrequencies(all);
+        return shown.stream().map(r -> r.precedent(similarity.get(r.id()), mostTelling(both.get(r.id()), frequency)))
                 .toList();
     }
 
@@ -122,29 +163,23 @@ public class Precedents {
         }
     }
 
-    private List<Row> rows(Actor actor, List<Long> ids, boolean resolvedOnly) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        CaseScope scope = cases.scope(actor, CaseFilter.none()).and(
-                "c.id in (:precedentIds) and c.status in (:precedentStatuses) and c.outcome is not null"
-                        + (resolvedOnly ? " and c.resolved" : ""),
-                Map.of("precedentIds", ids, "precedentStatuses", PrecedentIndex.CLOSED));
-        return scope.bind(jdbc.sql("""
+    private List<Row> rows(List<Long> ids) {
+        return jdbc.sql("""
                 select c.id, c.tracking_code, c.title, c.description, c.category_code, c.outcome, c.resolved,
                        c.closed_at, hu.name as unit,
-                       closing.display_name || coalesce('（' || closing.unit_name || '）', '') as closed_by,
+                       closer.display_name || coalesce('（' || closer_unit.name || '）', '') as closed_by,
                        closing.reason as summary,
                        (select string_agg(distinct m.mediators, '、') from mediation_session m where m.case_id = c.id)
                            as mediators
                 from cases c
                 left join unit hu on hu.id = c.handling_unit
                 left join lateral (
-                    select u.display_name, un.name as unit_name, e.reason from case_event e
-                    left join staff_user u on u.id = e.actor_user_id
-                    left join unit un on un.id = e.actor_unit_id
+                    select e.actor_user_id, e.actor_unit_id, e.reason from case_event e
                     where e.case_id = c.id and e.type = 'CaseClosed' order by e.id desc limit 1) closing on true
-                where\s""" + scope.sql())).query((rs, n) -> new Row(rs.getLong("id"), rs.getString("tracking_code"),
+                left join staff_user closer on closer.id = closing.actor_user_id
+                left join unit closer_unit on closer_unit.id = closing.actor_unit_id
+                where c.id = any(cast(:ids as bigint[]))""").param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("tracking_code"),
                 rs.getString("title"), rs.getString("description"), rs.getString("category_code"),
                 rs.getString("outcome"), (Boolean) rs.getObject("resolved"),
                 rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
@@ -171,10 +206,7 @@ public class Precedents {
      * The words both texts contain that say most — the rarest among the closed cases, then the longest — at most
      * {@value #SHARED_TERMS}.
      */
-    private List<String> shared(Set<String> mine, Row r) {
-        Set<String> theirs = words(PrecedentIndex.textOf(r.title(), r.description()));
-        List<String> both = mine.stream().filter(theirs::contains).toList();
-        Map<String, Integer> frequency = index.documentFrequencies(both);
+    private static List<String> mostTelling(List<String> both, Map<String, Integer> frequency) {
         return both.stream()
                 .sorted(Comparator.comparingInt((String w) -> frequency.get(w))
                         .thenComparing(Comparator.comparingInt(String::length).reversed()))

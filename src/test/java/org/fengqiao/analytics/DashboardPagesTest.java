@@ -93,6 +93,10 @@ class DashboardPagesTest {
         SessionClient.Page page = SessionClient.signedInAs(port, "county.leader").get("/dashboard?from=2026-05-24&to=2026-11-20");
         assertThat(page.html()).contains("id=\"chart-trend\"", "id=\"dashboard-data\"", "/webjars/echarts/",
                 "echarts.min.js", "/assets/js/dashboard");
+        assertThat(page.html()).as("the page says when its figures were computed, in China time")
+                .contains("id=\"as-of\"", "数据截至 " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                        .withZone(org.fengqiao.platform.ChinaTime.ZONE).format(java.time.Instant.parse(
+                                s.get("asOf").asString())));
         assertThat(page.html()).doesNotContain("??analytics");
     }
 

@@ -39,4 +39,51 @@ class UntilCasesChangeTest {
         assertThat(cache.get("a", k -> computed.incrementAndGet())).as("a new case makes the answer stale").isEqualTo(3);
         assertThat(cache.get("a", k -> computed.incrementAndGet())).isEqualTo(3);
     }
+
+    @Test
+    void aLaggingAnswerIsServedUntilItIsTooOldWhileTheNewOneIsComputedInTheBackground() throws Exception {
+        org.fengqiao.support.TestClock clock = org.fengqiao.support.TestClock.startingAt(
+                org.fengqiao.support.TestClock.START);
+        UntilCasesChange<String, Integer> cache = UntilCasesChange.atMostBehind(queries, 100, Duration.ofHours(1),
+                Duration.ofSeconds(30), clock);
+        AtomicInteger computed = new AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.function.Function<String, Integer> slowAfterTheFirst = k -> {
+            int n = computed.incrementAndGet();
+            if (n == 2) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return n;
+        };
+        Api api = new Api(port);
+
+        assertThat(cache.get("a", slowAfterTheFirst)).isEqualTo(1);
+        assertThat(api.post("fq.intake", "/api/cases", aCase().kind("HELP").titled("滞后缓存测试").body()).status())
+                .isEqualTo(201);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(cache.get("a", slowAfterTheFirst)).as("10 s old: still served, not yet renewed").isEqualTo(1);
+        assertThat(computed).hasValue(1);
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(cache.get("a", slowAfterTheFirst)).as("15 s old: still served, renewed in the background")
+                .isEqualTo(1);
+        assertThat(cache.get("a", slowAfterTheFirst)).as("computed once in the background, not per view")
+                .isEqualTo(1);
+        release.countDown();
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (cache.get("a", slowAfterTheFirst) != 2 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(cache.get("a", slowAfterTheFirst)).as("the renewed answer replaces it").isEqualTo(2);
+        assertThat(computed).hasValue(2);
+
+        assertThat(api.post("fq.intake", "/api/cases", aCase().kind("HELP").titled("滞后缓存测试二").body()).status())
+                .isEqualTo(201);
+        clock.advance(Duration.ofSeconds(31)); // the renewed answer was computed at 15 s
+        assertThat(cache.get("a", slowAfterTheFirst)).as("too old after a change: computed while the viewer waits")
+                .isEqualTo(3);
+    }
 }

@@ -66,6 +66,7 @@ class DashboardPages {
         model.addAttribute("nav", "dashboard");
         model.addAttribute("filter", filter);
         model.addAttribute("summary", summary);
+        model.addAttribute("maxLagSeconds", measures.maxLag().toSeconds());
         model.addAttribute("chartData", Json.forScript(json, chartData(summary)));
         model.addAttribute("regionLink", UriComponentsBuilder.fromPath(request.getRequestURI())
                 .query(request.getQueryString()).replaceQueryParam("region")

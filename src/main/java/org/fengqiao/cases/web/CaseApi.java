@@ -111,7 +111,10 @@ class CaseApi {
                 from, to, q, risk, supervised, code, tray), sort, page, size);
     }
 
-    /** The caller's workbench: how many cases wait in each tray that concerns them. */
+    /**
+     * The caller's workbench: how many cases wait in each tray that concerns them. A count stops at 1,001, which
+     * means more than 1,000 (as the list's {@code total} does).
+     */
     @GetMapping("/trays")
     java.util.Map<Tray, Long> trays(@AuthenticationPrincipal Actor actor) {
         return queries.trayCounts(actor);
