@@ -148,6 +148,32 @@ class BrowserJourneysTest {
     }
 
     @Test
+    void theLeadersPagesDrawTheirChartsAndMapAndTheAdministratorsPagesOpen() {
+        browser.logIn("county.leader");
+        browser.go("/dashboard");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-trend svg path")));
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-region svg path")));
+        assertThat(browser.text(By.id("as-of"))).as("when the figures were computed").matches("数据截至 \\d{2}:\\d{2}:\\d{2}");
+        browser.screenshot("14-dashboard");
+
+        browser.go("/supervision");
+        assertThat(browser.text(By.cssSelector("h1"))).contains("督办");
+        browser.find(By.id("ranking"));
+        browser.screenshot("15-supervision-board");
+
+        browser.go("/map");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#cases-map .leaflet-overlay-pane path")));
+        browser.screenshot("16-map");
+
+        browser.logIn("admin");
+        browser.go("/admin/users");
+        assertThat(browser.text(By.cssSelector("main"))).contains("fq.intake");
+        browser.screenshot("17-admin-users");
+        browser.go("/admin/units").screenshot("18-admin-units");
+    }
+
+    @Test
     void theIntakeFormWorksAtPhoneWidth() {
         browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {
