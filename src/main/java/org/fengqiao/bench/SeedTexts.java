@@ -1,14 +1,15 @@
 package org.fengqiao.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import org.fengqiao.intelligence.topics.MessageBoardFile;
+import org.fengqiao.intelligence.topics.TopicItem;
+import org.fengqiao.platform.ChinaTime;
 
 /**
  * What seeded cases say: the titles and texts of real citizen messages ({@code messages-unlabeled.tsv} and
@@ -47,26 +48,16 @@ record SeedTexts(List<String[]> texts, String source) {
         return new String[] {t[0], t[1]};
     }
 
+    /** The messages of a file in the message-board format, as title and description clipped to the form's limits. */
     private static List<String[]> read(Path file) {
         List<String[]> texts = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = reader.readLine();
-            if (header == null) {
-                return texts;
-            }
-            List<String> columns = List.of(header.replace("\uFEFF", "").toLowerCase(Locale.ROOT).split("\t", -1));
-            int title = columns.indexOf("title");
-            int detail = columns.indexOf("detail");
-            if (title < 0 || detail < 0) {
-                return texts;
-            }
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String[] f = line.split("\t", -1);
-                if (f.length != columns.size() || f[title].isBlank()) {
+        try {
+            for (TopicItem item : MessageBoardFile.read(file, ChinaTime.ZONE).items()) {
+                if (item.title().isBlank()) {
                     continue;
                 }
-                String t = clip(f[title].strip(), MAX_TITLE);
-                String d = f[detail].isBlank() ? t : clip(f[detail].strip(), MAX_DESCRIPTION);
+                String t = clip(item.title().strip(), MAX_TITLE);
+                String d = item.text().isBlank() ? t : clip(item.text().strip(), MAX_DESCRIPTION);
                 texts.add(new String[] {t, d});
             }
         } catch (IOException e) {

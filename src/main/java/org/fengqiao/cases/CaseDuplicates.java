@@ -94,6 +94,21 @@ public class CaseDuplicates {
         return answers.get(new Key(actor.jurisdiction(), caseId, limit), key -> find(actor, caseId, limit));
     }
 
+    /** The panel beside a case: what the user may do with it, and its probable duplicates. */
+    public record Panel(CaseQueries.CaseHandle handle, List<PossibleDuplicate> duplicates) {
+    }
+
+    /**
+     * {@link #of}, with the case's handle from the same jurisdiction check (one load of the case instead of two).
+     *
+     * @throws org.fengqiao.platform.ProblemException.NotFound when the case is not the actor's to see
+     */
+    public Panel panel(Actor actor, long caseId, int limit) {
+        CaseQueries.CaseHandle handle = queries.handle(actor, caseId);
+        return new Panel(handle, answers.get(new Key(actor.jurisdiction(), caseId, limit),
+                key -> find(actor, caseId, limit)));
+    }
+
     private List<PossibleDuplicate> find(Actor actor, long caseId, int limit) {
         Model m = model.get(Boolean.TRUE);
         DuplicatePolicy policy = m.scorer().policy();

@@ -96,6 +96,27 @@ class CaseDuplicatesTest {
     }
 
     @Test
+    void theCasePagesPanelShowsTheDuplicateWithItsReasonsAndAMergeFormOnlyToThoseWhoMayMerge() {
+        String phone = phone();
+        long first = report("fq.intake", FENGYUAN, "村口水塘护栏倒塌孩子放学经过很危险", phone).get("id").asLong();
+        long second = report("fq.intake", FENGYUAN, "水塘护栏倒塌孩子经过有落水危险", phone).get("id").asLong();
+
+        org.fengqiao.support.SessionClient.Page panel = org.fengqiao.support.SessionClient
+                .signedInAs(port, "fq.dispatcher").get("/cases/" + second + "/duplicates");
+        assertThat(panel.status()).isEqualTo(200);
+        assertThat(panel.html()).contains("data-case=\"" + first + "\"", "护栏", "/cases/" + second + "/actions/MERGE");
+        org.fengqiao.support.SessionClient.Page gridWorker = org.fengqiao.support.SessionClient
+                .signedInAs(port, "fengyuan.grid").get("/cases/" + second + "/duplicates");
+        assertThat(gridWorker.html()).as("the village's grid worker sees it but does not merge")
+                .contains("data-case=\"" + first + "\"").doesNotContain("/actions/MERGE");
+
+        org.fengqiao.support.SessionClient.Page elsewhere = org.fengqiao.support.SessionClient
+                .signedInAs(port, "leshan.grid").get("/cases/" + second + "/duplicates");
+        assertThat(elsewhere.status()).as("another village learns nothing of the case").isEqualTo(404);
+        assertThat(elsewhere.html()).doesNotContain("护栏");
+    }
+
+    @Test
     void anUnrelatedRequestIsNotFlagged() {
         long first = report("fq.intake", FENGYUAN, "祠堂门前古樟树枝干断裂悬在村道上方", phone()).get("id").asLong();
         Api.Response other = api.post("fq.intake", "/api/cases", aCase().kind("CONSULTATION").inVillage(FENGYUAN)

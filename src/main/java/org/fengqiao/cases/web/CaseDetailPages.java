@@ -161,10 +161,10 @@ class CaseDetailPages {
     /** The 疑似重复 panel of an open case, loaded by htmx: probable duplicates with the reasons and a merge button. */
     @GetMapping("/cases/{id}/duplicates")
     String duplicates(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
-        CaseQueries.CaseHandle c = queries.handle(actor, id);
-        model.addAttribute("c", c);
-        model.addAttribute("duplicates", duplicates.of(actor, id, 5));
-        model.addAttribute("mayMerge", c.allowedActions().contains(CaseAction.MERGE));
+        org.fengqiao.cases.CaseDuplicates.Panel panel = duplicates.panel(actor, id, 5);
+        model.addAttribute("c", panel.handle());
+        model.addAttribute("duplicates", panel.duplicates());
+        model.addAttribute("mayMerge", panel.handle().allowedActions().contains(CaseAction.MERGE));
         return DUPLICATES;
     }
 
