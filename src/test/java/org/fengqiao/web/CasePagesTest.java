@@ -265,8 +265,18 @@ class CasePagesTest {
     @Test
     void thePageOpensTheFormAskedForOrTheOneJustRefused() throws Exception {
         long id = register("fq.intake", aCase().dispute("NEIGHBOUR").body());
-        assertThat(page("fengyuan.mediator", "/cases/" + id + "?open=RETURN").select("#action-form form#form-RETURN"))
-                .hasSize(1);
+        org.jsoup.select.Elements returnForm = page("fengyuan.mediator", "/cases/" + id + "?open=RETURN")
+                .select("#action-form form#form-RETURN");
+        assertThat(returnForm).hasSize(1);
+        org.jsoup.nodes.Element reason = returnForm.select("textarea#r-reason[name=reason]").first();
+        assertThat(reason).as("the reason for returning is asked for").isNotNull();
+        assertThat(reason.hasAttr("required")).isTrue();
+        assertThat(reason.attr("maxlength")).isEqualTo("2000");
+        assertThat(returnForm.select("label[for=r-reason]").text()).isNotBlank();
+        org.jsoup.nodes.Element note = page("fengyuan.mediator", "/cases/" + id + "?open=ACCEPT")
+                .select("form#form-ACCEPT textarea#ac-note").first();
+        assertThat(note).as("accepting takes an optional note").isNotNull();
+        assertThat(note.hasAttr("required")).isFalse();
         assertThat(page("fengyuan.mediator", "/cases/" + id + "?open=ASSIGN").select("#action-form form"))
                 .as("an action the user may not take is not offered").isEmpty();
         String html = mvc.perform(get("/cases/" + id).with(pages.as("fengyuan.mediator"))
