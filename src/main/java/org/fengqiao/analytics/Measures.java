@@ -135,6 +135,7 @@ public class Measures {
         this.maxLag = maxLag;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.readOnly.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.jdbc = jdbc;
         this.regions = regions;
         this.categories = categories;
@@ -159,11 +160,14 @@ public class Measures {
      *                                       {@value #MAX_PERIOD_DAYS} days, or an unknown region, category or
      *                                       dispute type
      */
+    // not in the class's transaction: the figures are computed in a repeatable-read one of their own, in the
+    // foreground or in the background alike
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Summary summary(Actor actor, AnalyticsFilter filter) {
         Locale locale = LocaleContextHolder.getLocale();
         Selection selection = select(filter, locale);
         CacheKey key = new CacheKey(actor.jurisdiction(), actor.unit().regionCode(), selection, locale.getLanguage());
-        // one snapshot for all figures, also when computed in the background
+        // one snapshot for all figures (repeatable read), also when computed in the background
         return cache.get(key, k -> readOnly.execute(status -> compute(actor, selection, locale)));
     }
 

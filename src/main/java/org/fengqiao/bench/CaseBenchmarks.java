@@ -86,11 +86,13 @@ class CaseBenchmarks {
                 List<String> villages = villages();
                 var writes = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
                 java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+                // other numbers (titles, phones) each run, so runs on a kept directory do not pile up one matter
+                int firstWrite = 2_000_000 + (int) (System.currentTimeMillis() / 1000 % 1_000_000) * 100;
                 if (writesPerMinute > 0) {
                     long every = 60_000_000L / writesPerMinute;
                     writes.scheduleAtFixedRate(() -> {
                         try {
-                            cases.register(intake, command(2_000_000 + written.incrementAndGet(), villages, true));
+                            cases.register(intake, command(firstWrite + written.incrementAndGet(), villages, true));
                         } catch (RuntimeException e) {
                             System.out.println("bench: a registration during the page run failed: " + e);
                         }

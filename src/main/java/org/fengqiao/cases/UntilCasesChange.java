@@ -36,7 +36,10 @@ public final class UntilCasesChange<K, V> {
     private record Kept<V>(V value, long changeMark, java.time.Instant computedAt) {
     }
 
-    /** Computes lagging answers anew in the background, one at a time (a daemon thread). */
+    /**
+     * Computes lagging answers anew in the background, one at a time (a daemon thread shared by every cache of the
+     * JVM: a task queued by an application context that has since closed fails, is logged and changes nothing).
+     */
     private static final java.util.concurrent.ExecutorService REFRESHER = java.util.concurrent.Executors
             .newSingleThreadExecutor(Thread.ofPlatform().name("answer-refresh").daemon().factory());
 
@@ -102,15 +105,18 @@ public final class UntilCasesChange<K, V> {
             // renewed once it is half as old as allowed, one answer at a time: a burst of changes does not set
             // every report recomputing at once on a server whose cores serve the pages
             if (!now.isBefore(kept.computedAt().plus(behind.dividedBy(2))) && refreshing.add(key)) {
-                var locale = org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
+                // the language as a value: the request's own locale context dies with the request
+                java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
                 REFRESHER.execute(() -> {
-                    org.springframework.context.i18n.LocaleContextHolder.setLocaleContext(locale);
+                    org.springframework.context.i18n.LocaleContextHolder.setLocale(locale);
                     try {
-                        latest.put(key, computed(key, compute));
+                        // a viewer may have computed a newer one meanwhile (this one took too long): keep the newer
+                        latest.asMap().merge(key, computed(key, compute),
+                                (held, fresh) -> fresh.changeMark() >= held.changeMark() ? fresh : held);
                     } catch (RuntimeException e) {
+                        // the answer held stays until it is too old; then a viewer computes it
                         org.slf4j.LoggerFactory.getLogger(UntilCasesChange.class)
-                                .warn("could not compute an answer anew; the next view computes it", e);
-                        latest.invalidate(key);
+                                .warn("could not compute an answer anew in the background", e);
                     } finally {
                         org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
                         refreshing.remove(key);

@@ -178,7 +178,8 @@ public class Precedents {
                     where e.case_id = c.id and e.type = 'CaseClosed' order by e.id desc limit 1) closing on true
                 left join staff_user closer on closer.id = closing.actor_user_id
                 left join unit closer_unit on closer_unit.id = closing.actor_unit_id
-                where c.id = any(cast(:ids as bigint[]))""").param("ids", ids.toArray(Long[]::new))
+                where c.id = any(cast(:ids as bigint[])) and c.status in (:closed) and c.outcome is not null""")
+                .param("ids", ids.toArray(Long[]::new)).param("closed", PrecedentIndex.CLOSED)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("tracking_code"),
                 rs.getString("title"), rs.getString("description"), rs.getString("category_code"),
                 rs.getString("outcome"), (Boolean) rs.getObject("resolved"),

@@ -86,4 +86,39 @@ class UntilCasesChangeTest {
         assertThat(cache.get("a", slowAfterTheFirst)).as("too old after a change: computed while the viewer waits")
                 .isEqualTo(3);
     }
+
+    @Test
+    void aBackgroundRenewalSpeaksTheViewersLanguageAfterTheViewersRequestHasEnded() throws Exception {
+        org.fengqiao.support.TestClock clock = org.fengqiao.support.TestClock.startingAt(
+                org.fengqiao.support.TestClock.START);
+        UntilCasesChange<String, String> cache = UntilCasesChange.atMostBehind(queries, 100, Duration.ofHours(1),
+                Duration.ofSeconds(30), clock);
+        AtomicInteger computed = new AtomicInteger();
+        java.util.function.Function<String, String> inTheViewersLanguage = k -> computed.incrementAndGet() + " "
+                + org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
+        // like a request's locale context: it asks the request, which is recycled once the answer is sent
+        java.util.concurrent.atomic.AtomicBoolean requestEnded = new java.util.concurrent.atomic.AtomicBoolean();
+        org.springframework.context.i18n.LocaleContextHolder.setLocaleContext(() -> {
+            if (requestEnded.get()) {
+                throw new IllegalStateException("the request object has been recycled");
+            }
+            return java.util.Locale.ENGLISH;
+        });
+        try {
+            assertThat(cache.get("a", inTheViewersLanguage)).isEqualTo("1 en");
+            assertThat(new Api(port).post("fq.intake", "/api/cases", aCase().kind("HELP").titled("语言缓存测试").body())
+                    .status()).isEqualTo(201);
+            clock.advance(Duration.ofSeconds(20));
+            assertThat(cache.get("a", inTheViewersLanguage)).isEqualTo("1 en");
+            requestEnded.set(true);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (computed.get() < 2 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(50);
+        assertThat(cache.get("a", inTheViewersLanguage)).as("renewed in the background, in English").isEqualTo("2 en");
+    }
 }
