@@ -8,9 +8,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * A cache of answers computed from cases, each kept until any case changes: an answer is filed under its key and
- * the {@link CaseQueries#changeMark() change mark} current when it was asked, so the first question after a
- * change computes afresh and older entries are never read again (they only take room until evicted).
+ * A cache of answers computed from cases, each kept until any case changes: an answer is kept under its key with
+ * the {@link CaseQueries#changeMark() change mark} read before it was computed, so the first question after a
+ * change computes afresh.
  *
  * <p>Reports, panels and counters that many users ask for the same way (measures, tray counts, probable
  * duplicates, similar cases, the map, hot topics) use it so that repeated views cost one index-only query. Keys
@@ -29,9 +29,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 public final class UntilCasesChange<K, V> {
 
-    private record Filed<K>(K key, long changeMark) {
-    }
-
     /** An answer, the change mark it was computed under, and when. */
     private record Kept<V>(V value, long changeMark, java.time.Instant computedAt) {
     }
@@ -44,20 +41,23 @@ public final class UntilCasesChange<K, V> {
             .newSingleThreadExecutor(Thread.ofPlatform().name("answer-refresh").daemon().factory());
 
     private final CaseQueries cases;
-    private final Cache<Filed<K>, V> answers;
-    // for caches that may lag: the latest answer of each key, and the keys being computed in the background
+    /** The latest answer of each key. */
     private final Cache<K, Kept<V>> latest;
+    /** How long after a change an answer may still be served (zero: not at all). */
     private final Duration behind;
     private final java.time.Clock clock;
+    /** The keys being computed in the background. */
     private final java.util.Set<K> refreshing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private UntilCasesChange(CaseQueries cases, Cache<Filed<K>, V> answers, Cache<K, Kept<V>> latest,
-                             Duration behind, java.time.Clock clock) {
-        this.cases = cases;
-        this.answers = answers;
-        this.latest = latest;
+    private UntilCasesChange(CaseQueries cases, long maximumSize, Duration lifetime, Duration behind,
+                             java.time.Clock clock) {
+        if (behind.isNegative() || behind.compareTo(lifetime) > 0) {
+            throw new IllegalArgumentException("an answer may lag by 0 up to its lifetime, not " + behind);
+        }
+        this.cases = Objects.requireNonNull(cases);
+        this.latest = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime).build();
         this.behind = behind;
-        this.clock = clock;
+        this.clock = Objects.requireNonNull(clock);
     }
 
     /**
@@ -66,8 +66,7 @@ public final class UntilCasesChange<K, V> {
      *                    move with the clock, or to give the room back)
      */
     public static <K, V> UntilCasesChange<K, V> of(CaseQueries cases, long maximumSize, Duration lifetime) {
-        return new UntilCasesChange<>(Objects.requireNonNull(cases),
-                Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime).build(), null, null, null);
+        return new UntilCasesChange<>(cases, maximumSize, lifetime, Duration.ZERO, java.time.Clock.systemUTC());
     }
 
     /**
@@ -78,12 +77,7 @@ public final class UntilCasesChange<K, V> {
      */
     public static <K, V> UntilCasesChange<K, V> atMostBehind(CaseQueries cases, long maximumSize, Duration lifetime,
                                                              Duration behind, java.time.Clock clock) {
-        if (behind.isNegative() || behind.compareTo(lifetime) > 0) {
-            throw new IllegalArgumentException("an answer may lag by 0 up to its lifetime, not " + behind);
-        }
-        return new UntilCasesChange<>(Objects.requireNonNull(cases), null,
-                Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime).build(), behind,
-                Objects.requireNonNull(clock));
+        return new UntilCasesChange<>(cases, maximumSize, lifetime, behind, clock);
     }
 
     /**
@@ -93,9 +87,6 @@ public final class UntilCasesChange<K, V> {
      */
     public V get(K key, Function<? super K, ? extends V> compute) {
         long mark = cases.changeMark();
-        if (latest == null) {
-            return answers.get(new Filed<>(key, mark), filed -> compute.apply(filed.key()));
-        }
         Kept<V> kept = latest.getIfPresent(key);
         if (kept != null && kept.changeMark() >= mark) {
             return kept.value();

@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import org.fengqiao.support.Api;
 import org.fengqiao.support.IntegrationTest;
+import org.fengqiao.support.TestClock;
 
 /** Answers cached "until any case changes" are reused while nothing changes and computed afresh after a change. */
 @IntegrationTest
@@ -33,8 +34,7 @@ class UntilCasesChangeTest {
         assertThat(cache.get("b", k -> computed.incrementAndGet())).as("another key is its own answer").isNotEqualTo(first);
         assertThat(computed).hasValue(2);
 
-        Api.Response r = new Api(port).post("fq.intake", "/api/cases", aCase().kind("HELP").titled("缓存测试").body());
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        registerACase("缓存测试");
 
         assertThat(cache.get("a", k -> computed.incrementAndGet())).as("a new case makes the answer stale").isEqualTo(3);
         assertThat(cache.get("a", k -> computed.incrementAndGet())).isEqualTo(3);
@@ -42,10 +42,8 @@ class UntilCasesChangeTest {
 
     @Test
     void aLaggingAnswerIsServedUntilItIsTooOldWhileTheNewOneIsComputedInTheBackground() throws Exception {
-        org.fengqiao.support.TestClock clock = org.fengqiao.support.TestClock.startingAt(
-                org.fengqiao.support.TestClock.START);
-        UntilCasesChange<String, Integer> cache = UntilCasesChange.atMostBehind(queries, 100, Duration.ofHours(1),
-                Duration.ofSeconds(30), clock);
+        TestClock clock = TestClock.startingAt(TestClock.START);
+        UntilCasesChange<String, Integer> cache = laggingByHalfAMinute(clock);
         AtomicInteger computed = new AtomicInteger();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.function.Function<String, Integer> slowAfterTheFirst = k -> {
@@ -59,11 +57,8 @@ class UntilCasesChangeTest {
             }
             return n;
         };
-        Api api = new Api(port);
-
         assertThat(cache.get("a", slowAfterTheFirst)).isEqualTo(1);
-        assertThat(api.post("fq.intake", "/api/cases", aCase().kind("HELP").titled("滞后缓存测试").body()).status())
-                .isEqualTo(201);
+        registerACase("滞后缓存测试");
         clock.advance(Duration.ofSeconds(10));
         assertThat(cache.get("a", slowAfterTheFirst)).as("10 s old: still served, not yet renewed").isEqualTo(1);
         assertThat(computed).hasValue(1);
@@ -73,15 +68,11 @@ class UntilCasesChangeTest {
         assertThat(cache.get("a", slowAfterTheFirst)).as("computed once in the background, not per view")
                 .isEqualTo(1);
         release.countDown();
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (cache.get("a", slowAfterTheFirst) != 2 && System.nanoTime() < until) {
-            Thread.sleep(10);
-        }
-        assertThat(cache.get("a", slowAfterTheFirst)).as("the renewed answer replaces it").isEqualTo(2);
+        assertThat(eventually(() -> cache.get("a", slowAfterTheFirst), 2)).as("the renewed answer replaces it")
+                .isEqualTo(2);
         assertThat(computed).hasValue(2);
 
-        assertThat(api.post("fq.intake", "/api/cases", aCase().kind("HELP").titled("滞后缓存测试二").body()).status())
-                .isEqualTo(201);
+        registerACase("滞后缓存测试二");
         clock.advance(Duration.ofSeconds(31)); // the renewed answer was computed at 15 s
         assertThat(cache.get("a", slowAfterTheFirst)).as("too old after a change: computed while the viewer waits")
                 .isEqualTo(3);
@@ -89,10 +80,8 @@ class UntilCasesChangeTest {
 
     @Test
     void aBackgroundRenewalSpeaksTheViewersLanguageAfterTheViewersRequestHasEnded() throws Exception {
-        org.fengqiao.support.TestClock clock = org.fengqiao.support.TestClock.startingAt(
-                org.fengqiao.support.TestClock.START);
-        UntilCasesChange<String, String> cache = UntilCasesChange.atMostBehind(queries, 100, Duration.ofHours(1),
-                Duration.ofSeconds(30), clock);
+        TestClock clock = TestClock.startingAt(TestClock.START);
+        UntilCasesChange<String, String> cache = laggingByHalfAMinute(clock);
         AtomicInteger computed = new AtomicInteger();
         java.util.function.Function<String, String> inTheViewersLanguage = k -> computed.incrementAndGet() + " "
                 + org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
@@ -106,19 +95,35 @@ class UntilCasesChangeTest {
         });
         try {
             assertThat(cache.get("a", inTheViewersLanguage)).isEqualTo("1 en");
-            assertThat(new Api(port).post("fq.intake", "/api/cases", aCase().kind("HELP").titled("语言缓存测试").body())
-                    .status()).isEqualTo(201);
+            registerACase("语言缓存测试");
             clock.advance(Duration.ofSeconds(20));
             assertThat(cache.get("a", inTheViewersLanguage)).isEqualTo("1 en");
             requestEnded.set(true);
         } finally {
             org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
         }
+        assertThat(eventually(() -> cache.get("a", inTheViewersLanguage), "2 en"))
+                .as("renewed in the background, in English").isEqualTo("2 en");
+    }
+
+    private <V> UntilCasesChange<String, V> laggingByHalfAMinute(TestClock clock) {
+        return UntilCasesChange.atMostBehind(queries, 100, Duration.ofHours(1), Duration.ofSeconds(30), clock);
+    }
+
+    /** Changes the cases (a change mark later). */
+    private void registerACase(String title) {
+        Api.Response r = new Api(port).post("fq.intake", "/api/cases", aCase().kind("HELP").titled(title).body());
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+    }
+
+    /** The answer once it is the expected one, or the last one after 10 s. */
+    private static <V> V eventually(java.util.function.Supplier<V> answer, V expected) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (computed.get() < 2 && System.nanoTime() < until) {
+        V last = answer.get();
+        while (!expected.equals(last) && System.nanoTime() < until) {
             Thread.sleep(10);
+            last = answer.get();
         }
-        Thread.sleep(50);
-        assertThat(cache.get("a", inTheViewersLanguage)).as("renewed in the background, in English").isEqualTo("2 en");
+        return last;
     }
 }
