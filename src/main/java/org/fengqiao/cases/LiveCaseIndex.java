@@ -28,11 +28,12 @@ public final class LiveCaseIndex {
     /** Which cases belong in the index, and what is indexed of each. */
     public interface Source {
 
-        /** Puts every case that belongs in the index (at the first use). */
-        void putAll(Writer writer);
-
-        /** Puts again those of the changed cases that still belong (their facts may have changed); returns them. */
-        Set<Long> putBelonging(Writer writer, List<Long> changed);
+        /**
+         * Puts the cases that belong in the index: all of them when {@code ids} is null (the first build),
+         * otherwise those of these changed cases that still belong (their facts may have changed). The index
+         * removes the changed cases not put.
+         */
+        void put(Writer writer, List<Long> ids);
     }
 
     /** Adds or replaces a case's document. */
@@ -99,15 +100,26 @@ public final class LiveCaseIndex {
             if (writer == null) {
                 writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
                         .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64));
-                source.putAll(this::put);
+                long start = System.nanoTime();
+                int[] count = {0};
+                source.put((id, document) -> {
+                    put(id, document);
+                    count[0]++;
+                }, null);
                 writer.commit();
                 searchers = new SearcherManager(writer, null);
+                org.slf4j.LoggerFactory.getLogger(LiveCaseIndex.class).info("{}: {} cases indexed in {} ms",
+                        source.getClass().getSimpleName(), count[0], (System.nanoTime() - start) / 1_000_000);
             } else if (mark > watermark) {
                 List<Long> ids = jdbc.sql("select distinct case_id from case_event where id > ? and id <= ?")
                         .params(watermark, mark).query(Long.class).list();
                 for (int from = 0; from < ids.size(); from += CHUNK) {
                     List<Long> changed = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                    Set<Long> belonging = source.putBelonging(this::put, changed);
+                    Set<Long> belonging = new java.util.HashSet<>();
+                    source.put((id, document) -> {
+                        put(id, document);
+                        belonging.add(id);
+                    }, changed);
                     for (long id : changed) {
                         if (!belonging.contains(id)) {
                             writer.deleteDocuments(new Term(KEY, Long.toString(id)));

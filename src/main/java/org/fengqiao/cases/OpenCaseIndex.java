@@ -2,9 +2,7 @@ package org.fengqiao.cases;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
@@ -102,19 +100,10 @@ class OpenCaseIndex implements LiveCaseIndex.Source {
     }
 
     @Override
-    public void putAll(LiveCaseIndex.Writer writer) {
-        read(writer, "c.status = any(cast(:open as text[]))", null);
-    }
-
-    @Override
-    public Set<Long> putBelonging(LiveCaseIndex.Writer writer, List<Long> changed) {
-        return read(writer, "c.id in (:ids) and c.status = any(cast(:open as text[]))", changed);
-    }
-
-    private Set<Long> read(LiveCaseIndex.Writer writer, String condition, List<Long> ids) {
-        Set<Long> read = new HashSet<>();
+    public void put(LiveCaseIndex.Writer writer, List<Long> ids) {
         var sql = jdbc.sql("select c.id, c.registered_at, t.search_terms from cases c"
-                + " join case_text t on t.case_id = c.id where " + condition).param("open", OPEN);
+                + " join case_text t on t.case_id = c.id where c.status = any(cast(:open as text[]))"
+                + (ids == null ? "" : " and c.id in (:ids)")).param("open", OPEN);
         if (ids != null) {
             sql = sql.param("ids", ids);
         }
@@ -127,8 +116,6 @@ class OpenCaseIndex implements LiveCaseIndex.Source {
             doc.add(new NumericDocValuesField("at", at));
             doc.add(new Field("terms", String.join(" ", (String[]) rs.getArray(3).getArray()), TERMS));
             writer.put(id, doc);
-            read.add(id);
         });
-        return read;
     }
 }

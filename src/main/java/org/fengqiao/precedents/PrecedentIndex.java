@@ -23,8 +23,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +37,10 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
     /** Statuses of a case that has an outcome and may serve as a reference. */
     static final List<String> CLOSED = List.of(org.fengqiao.cases.CaseStatus.names(
             org.fengqiao.cases.CaseStatus::hasOutcome));
+    /** The SQL condition on {@code cases c} of a case that may serve as a reference; binds {@link #CLOSED_PARAM}. */
+    static final String IS_REFERENCE = "c.status in (:closedStatuses) and c.outcome is not null";
+    /** The parameter of {@link #IS_REFERENCE}, to be bound to {@link #CLOSED}. */
+    static final String CLOSED_PARAM = "closedStatuses";
     /**
      * A query keeps this many of its terms, the rarest in the index: they decide the ranking, while the common ones
      * (双方, 反映, 村民) would only make the search walk most of the index.
@@ -54,8 +56,6 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
     static final int MIN_QUERY_TERMS = 8;
     /** How much of a description the index reads (see {@link #textOf}). */
     static final int MAX_DESCRIPTION = 1_000;
-
-    private static final Logger log = LoggerFactory.getLogger(PrecedentIndex.class);
 
     private final JdbcClient jdbc;
     private final Analyzer analyzer = new CJKAnalyzer();
@@ -187,21 +187,9 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
     }
 
     @Override
-    public void putAll(org.fengqiao.cases.LiveCaseIndex.Writer writer) {
-        long start = System.nanoTime();
-        int count = put(writer, "", null).size();
-        log.info("Precedent index built: {} closed cases in {} ms", count, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    @Override
-    public Set<Long> putBelonging(org.fengqiao.cases.LiveCaseIndex.Writer writer, List<Long> changed) {
-        return put(writer, " and id in (:ids)", changed);
-    }
-
-    private Set<Long> put(org.fengqiao.cases.LiveCaseIndex.Writer writer, String condition, List<Long> ids) {
-        Set<Long> put = new java.util.HashSet<>();
-        var sql = jdbc.sql("select id, title, description from cases where status in (:closed)"
-                + " and outcome is not null" + condition).param("closed", CLOSED);
+    public void put(org.fengqiao.cases.LiveCaseIndex.Writer writer, List<Long> ids) {
+        var sql = jdbc.sql("select c.id, c.title, c.description from cases c where " + IS_REFERENCE
+                + (ids == null ? "" : " and c.id in (:ids)")).param(CLOSED_PARAM, CLOSED);
         if (ids != null) {
             sql = sql.param("ids", ids);
         }
@@ -211,9 +199,7 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
             doc.add(new StoredField("id", id));
             doc.add(new TextField("text", textOf(rs.getString(2), rs.getString(3)), Field.Store.NO));
             writer.put(id, doc);
-            put.add(id);
         });
-        return put;
     }
 
     /**

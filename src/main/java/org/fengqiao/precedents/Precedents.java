@@ -119,9 +119,8 @@ public class Precedents {
             return List.of();
         }
         CaseScope scope = cases.scope(actor, CaseFilter.none()).and(
-                "c.id in (:precedentIds) and c.status in (:precedentStatuses) and c.outcome is not null"
-                        + (resolvedOnly ? " and c.resolved" : ""),
-                Map.of("precedentIds", ids, "precedentStatuses", PrecedentIndex.CLOSED));
+                "c.id in (:precedentIds) and " + PrecedentIndex.IS_REFERENCE + (resolvedOnly ? " and c.resolved" : ""),
+                Map.of("precedentIds", ids, PrecedentIndex.CLOSED_PARAM, PrecedentIndex.CLOSED));
         return scope.bind(jdbc.sql("select c.id, c.title, left(c.description, " + PrecedentIndex.MAX_DESCRIPTION
                         + ") as description from cases c where " + scope.sql()))
                 .query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("title"), rs.getString("description")))
@@ -178,8 +177,8 @@ public class Precedents {
                     where e.case_id = c.id and e.type = 'CaseClosed' order by e.id desc limit 1) closing on true
                 left join staff_user closer on closer.id = closing.actor_user_id
                 left join unit closer_unit on closer_unit.id = closing.actor_unit_id
-                where c.id = any(cast(:ids as bigint[])) and c.status in (:closed) and c.outcome is not null""")
-                .param("ids", ids.toArray(Long[]::new)).param("closed", PrecedentIndex.CLOSED)
+                where c.id = any(cast(:ids as bigint[])) and\s""" + PrecedentIndex.IS_REFERENCE)
+                .param("ids", ids.toArray(Long[]::new)).param(PrecedentIndex.CLOSED_PARAM, PrecedentIndex.CLOSED)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("tracking_code"),
                 rs.getString("title"), rs.getString("description"), rs.getString("category_code"),
                 rs.getString("outcome"), (Boolean) rs.getObject("resolved"),
