@@ -91,7 +91,7 @@ public class CaseDuplicates {
      */
     public List<PossibleDuplicate> of(Actor actor, long caseId, int limit) {
         queries.requireVisible(actor, caseId);
-        return answers.get(new Key(actor.jurisdiction(), caseId, limit), key -> find(actor, caseId, limit));
+        return kept(actor, caseId, limit);
     }
 
     /** The panel beside a case: what the user may do with it, and its probable duplicates. */
@@ -105,8 +105,12 @@ public class CaseDuplicates {
      */
     public Panel panel(Actor actor, long caseId, int limit) {
         CaseQueries.CaseHandle handle = queries.handle(actor, caseId);
-        return new Panel(handle, answers.get(new Key(actor.jurisdiction(), caseId, limit),
-                key -> find(actor, caseId, limit)));
+        return new Panel(handle, kept(actor, caseId, limit));
+    }
+
+    /** The answer for a case the actor may see (checked by the caller), as kept until any case changes. */
+    private List<PossibleDuplicate> kept(Actor actor, long caseId, int limit) {
+        return answers.get(new Key(actor.jurisdiction(), caseId, limit), key -> find(actor, caseId, limit));
     }
 
     private List<PossibleDuplicate> find(Actor actor, long caseId, int limit) {

@@ -293,8 +293,7 @@ public class CaseQueries {
             throw new ProblemException.InvalidInput("size", "case.badPage");
         }
         Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()));
-        long total = where.bind(jdbc.sql("select count(*) from (select 1 from cases c where " + where.sql
-                + " limit " + (COUNT_CAP + 1) + ") counted")).query(Long.class).single();
+        long total = cappedCount(where);
         List<CaseSummary> items = total == 0 ? List.of() : where.bind(jdbc.sql("""
                         select c.id, c.tracking_code, c.status, c.kind, c.channel, c.title, c.category_code,
                                c.dispute_type, c.region_code, c.handling_unit, c.registered_at, c.handle_due_at,
@@ -469,6 +468,12 @@ public class CaseQueries {
                 0, size));
     }
 
+    /** How many cases match, up to {@link #COUNT_CAP} + 1 (which means more than {@link #COUNT_CAP}). */
+    private long cappedCount(Where where) {
+        return where.bind(jdbc.sql("select count(*) from (select 1 from cases c where " + where.sql
+                + " limit " + (COUNT_CAP + 1) + ") counted")).query(Long.class).single();
+    }
+
     private java.util.Map<Tray, Long> countTrays(Actor actor, Instant now) {
         java.util.Map<Tray, Long> counts = new java.util.EnumMap<>(Tray.class);
         TrayBounds bounds = trayBounds(now);
@@ -476,8 +481,7 @@ public class CaseQueries {
             if (tray.concerns(actor.roles())) {
                 Where where = where(actor.jurisdiction(), CaseFilter.of(tray), bounds);
                 // capped like the list's count: a tray of thousands reads a thousand rows, not all of them
-                counts.put(tray, where.bind(jdbc.sql("select count(*) from (select 1 from cases c where " + where.sql
-                        + " limit " + (COUNT_CAP + 1) + ") counted")).query(Long.class).single());
+                counts.put(tray, cappedCount(where));
             }
         }
         return java.util.Collections.unmodifiableMap(counts);
