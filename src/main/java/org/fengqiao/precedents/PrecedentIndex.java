@@ -79,6 +79,11 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
         index.buildInBackground("precedent-index");
     }
 
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void stopOnClose() {
+        index.stop();
+    }
+
     /** A case the index ranked, with its BM25 score. */
     record Hit(long caseId, float score) {
     }

@@ -79,6 +79,21 @@ class UntilCasesChangeTest {
     }
 
     @Test
+    void anAnswerOutlivingItsLifetimeOnTheCachesClockIsComputedAgainThoughNoCaseChanged() {
+        TestClock clock = TestClock.startingAt(TestClock.START);
+        UntilCasesChange<String, Integer> cache = UntilCasesChange.atMostBehind(queries, 100, Duration.ofMinutes(1),
+                Duration.ofSeconds(30), clock);
+        AtomicInteger computed = new AtomicInteger();
+
+        assertThat(cache.get("a", k -> computed.incrementAndGet())).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(cache.get("a", k -> computed.incrementAndGet())).as("within its minute").isEqualTo(1);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(cache.get("a", k -> computed.incrementAndGet())).as("a minute old on the cache's clock")
+                .isEqualTo(2);
+    }
+
+    @Test
     void aBackgroundRenewalSpeaksTheViewersLanguageAfterTheViewersRequestHasEnded() throws Exception {
         TestClock clock = TestClock.startingAt(TestClock.START);
         UntilCasesChange<String, String> cache = laggingByHalfAMinute(clock);
