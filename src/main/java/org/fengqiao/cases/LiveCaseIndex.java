@@ -112,19 +112,27 @@ public final class LiveCaseIndex {
         long mark = jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
         try {
             if (writer == null) {
-                writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
+                // built aside and kept only when complete: a build that fails half-way leaves nothing behind, so
+                // the next search builds afresh instead of finding a partial index
+                IndexWriter built = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
                         .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64));
                 long start = System.nanoTime();
                 int[] count = {0};
-                source.put((id, document) -> {
-                    if (closing) {
-                        throw new java.util.concurrent.CancellationException("the application is closing");
-                    }
-                    put(id, document);
-                    count[0]++;
-                }, null);
-                writer.commit();
-                searchers = new SearcherManager(writer, null);
+                try {
+                    source.put((id, document) -> {
+                        if (closing) {
+                            throw new java.util.concurrent.CancellationException("the application is closing");
+                        }
+                        put(built, id, document);
+                        count[0]++;
+                    }, null);
+                    built.commit();
+                    searchers = new SearcherManager(built, null);
+                } catch (IOException | RuntimeException e) {
+                    built.rollback();
+                    throw e;
+                }
+                writer = built;
                 org.slf4j.LoggerFactory.getLogger(LiveCaseIndex.class).info("{}: {} cases indexed in {} ms",
                         source.getClass().getSimpleName(), count[0], (System.nanoTime() - start) / 1_000_000);
             } else if (mark > watermark) {
@@ -134,7 +142,7 @@ public final class LiveCaseIndex {
                     List<Long> changed = ids.subList(from, Math.min(ids.size(), from + CHUNK));
                     Set<Long> belonging = new java.util.HashSet<>();
                     source.put((id, document) -> {
-                        put(id, document);
+                        put(writer, id, document);
                         belonging.add(id);
                     }, changed);
                     for (long id : changed) {
@@ -152,7 +160,7 @@ public final class LiveCaseIndex {
         }
     }
 
-    private void put(long caseId, Document document) {
+    private static void put(IndexWriter writer, long caseId, Document document) {
         document.add(new StringField(KEY, Long.toString(caseId), Field.Store.NO));
         try {
             writer.updateDocument(new Term(KEY, Long.toString(caseId)), document);
