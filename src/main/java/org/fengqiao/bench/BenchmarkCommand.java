@@ -25,6 +25,8 @@ public final class BenchmarkCommand {
             "--threads", 8, "--page-cases", 100_000, "--users", 50, "--seconds", 60, "--think-ms", 1000,
             "--page-writes-per-minute", 12);
     private static final java.util.Set<String> WORDS = java.util.Set.of("--only", "--shared-data");
+    /** The benchmarks {@code --only} may name: the text ones, then the platform ones. */
+    static final List<String> NAMES = List.of("classifier", "duplicates", "intake", "closed-loop", "pages");
 
     /** The option's whole-number value, its default if not given. */
     private static int number(java.util.Map<String, String> given, String name, int least) {
@@ -57,10 +59,27 @@ public final class BenchmarkCommand {
                     System.err.println("bench: " + name + " needs a value, written " + name + "=VALUE");
                     return 2;
                 }
+                if (arg.substring(eq + 1).isBlank()) {
+                    System.err.println("bench: " + name + " needs a value, written " + name + "=VALUE");
+                    return 2;
+                }
                 own.put(name, arg.substring(eq + 1));
+            } else if (name.startsWith("--") && !name.contains(".")) {
+                // Spring's properties all have a dot: a word without one is a mistyped option of the benchmark
+                System.err.println("bench: unknown option " + name + "; the options are " + String.join(", ",
+                        new java.util.TreeSet<>(java.util.stream.Stream.concat(NUMBERS.keySet().stream(),
+                                WORDS.stream()).toList())) + ", and Spring properties such as --fengqiao.data-dir=DIR");
+                return 2;
             } else {
                 springArgs.add(arg);
             }
+        }
+        List<String> unknownNames = own.containsKey("--only") ? java.util.Arrays.stream(own.get("--only").split(","))
+                .filter(name -> !NAMES.contains(name)).toList() : List.of();
+        if (!unknownNames.isEmpty()) {
+            System.err.println("bench: no benchmark named " + String.join(", ", unknownNames)
+                    + "; the benchmarks are " + String.join(", ", NAMES));
+            return 2;
         }
         int cases;
         int threads;
@@ -122,11 +141,8 @@ public final class BenchmarkCommand {
                 }
             }
         }
-        List<String> unknown = selected.stream().filter(name -> !known.contains(name)).toList();
-        if (!unknown.isEmpty()) {
-            System.err.println("bench: no benchmark named " + String.join(", ", unknown) + "; the benchmarks are "
-                    + String.join(", ", known));
-            return 2;
+        if (!known.equals(new java.util.TreeSet<>(NAMES))) {
+            throw new IllegalStateException("BenchmarkCommand.NAMES " + NAMES + " differ from the benchmarks " + known);
         }
         return 0;
     }

@@ -71,7 +71,7 @@ public final class LiveCaseIndex {
     public void buildInBackground(String name) {
         Thread.ofVirtual().name(name).start(() -> {
             try {
-                catchUp();
+                catchUp(true);
             } catch (RuntimeException e) {
                 if (closing) {
                     org.slf4j.LoggerFactory.getLogger(LiveCaseIndex.class)
@@ -85,8 +85,9 @@ public final class LiveCaseIndex {
     }
 
     /**
-     * Stops a build under way at its next case, for an application that is closing (its database goes away next):
-     * the build then ends quietly instead of failing on a closed connection pool.
+     * Stops a background build under way at its next case, for an application that is closing (its database goes
+     * away next): the build then ends quietly instead of failing on a closed connection pool. A build that a search
+     * started (a request still being served) goes on.
      */
     public void stop() {
         closing = true;
@@ -108,7 +109,11 @@ public final class LiveCaseIndex {
     }
 
     /** Brings the index up to the latest case event, building it first if this is the first use. */
-    public synchronized void catchUp() {
+    public void catchUp() {
+        catchUp(false);
+    }
+
+    private synchronized void catchUp(boolean background) {
         long mark = jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
         try {
             if (writer == null) {
@@ -120,7 +125,7 @@ public final class LiveCaseIndex {
                 int[] count = {0};
                 try {
                     source.put((id, document) -> {
-                        if (closing) {
+                        if (background && closing) {
                             throw new java.util.concurrent.CancellationException("the application is closing");
                         }
                         put(built, id, document);
@@ -129,7 +134,11 @@ public final class LiveCaseIndex {
                     built.commit();
                     searchers = new SearcherManager(built, null);
                 } catch (IOException | RuntimeException e) {
-                    built.rollback();
+                    try {
+                        built.rollback();
+                    } catch (IOException | RuntimeException alsoFailed) {
+                        e.addSuppressed(alsoFailed);
+                    }
                     throw e;
                 }
                 writer = built;

@@ -43,6 +43,8 @@ public final class UntilCasesChange<K, V> {
     private final CaseQueries cases;
     /** The latest answer of each key. */
     private final Cache<K, Kept<V>> latest;
+    /** How long an answer is kept at most. */
+    private final Duration lifetime;
     /** How long after a change an answer may still be served (zero: not at all). */
     private final Duration behind;
     private final java.time.Clock clock;
@@ -55,9 +57,10 @@ public final class UntilCasesChange<K, V> {
             throw new IllegalArgumentException("an answer may lag by 0 up to its lifetime, not " + behind);
         }
         this.cases = Objects.requireNonNull(cases);
-        // the lifetime runs on the same clock as the ages, so that both follow the application's time
-        this.latest = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime)
-                .ticker(() -> nanosOf(clock.instant())).build();
+        // Caffeine drops an answer after its lifetime of real, monotonic time; get() also refuses one that has
+        // outlived it on the application's clock, or that the clock has stepped back before
+        this.latest = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime).build();
+        this.lifetime = lifetime;
         this.behind = behind;
         this.clock = Objects.requireNonNull(clock);
     }
@@ -75,7 +78,7 @@ public final class UntilCasesChange<K, V> {
      * A cache whose answers may be up to {@code behind} older than the latest change to a case (see above).
      *
      * @param lifetime how long an answer is kept at most (also when no case changes); longer than {@code behind}
-     * @param clock    the time the age of an answer and its lifetime are measured with
+     * @param clock    the time the age of an answer is measured with (its lifetime also on real time)
      */
     public static <K, V> UntilCasesChange<K, V> atMostBehind(CaseQueries cases, long maximumSize, Duration lifetime,
                                                              Duration behind, java.time.Clock clock) {
@@ -89,11 +92,11 @@ public final class UntilCasesChange<K, V> {
      */
     public V get(K key, Function<? super K, ? extends V> compute) {
         long mark = cases.changeMark();
-        Kept<V> kept = latest.getIfPresent(key);
+        java.time.Instant now = clock.instant();
+        Kept<V> kept = alive(latest.getIfPresent(key), now);
         if (kept != null && kept.changeMark() >= mark) {
             return kept.value();
         }
-        java.time.Instant now = clock.instant();
         if (kept != null && !behind.isZero() && !now.isAfter(kept.computedAt().plus(behind))) {
             // renewed once it is half as old as allowed, one answer at a time: a burst of changes does not set
             // every report recomputing at once on a server whose cores serve the pages
@@ -103,9 +106,14 @@ public final class UntilCasesChange<K, V> {
                 REFRESHER.execute(() -> {
                     org.springframework.context.i18n.LocaleContextHolder.setLocale(locale);
                     try {
+                        // a renewal that ended after this viewer read the answer may already have done the work
+                        Kept<V> held = latest.getIfPresent(key);
+                        if (held != null && held.changeMark() >= mark) {
+                            return;
+                        }
                         // a viewer may have computed a newer one meanwhile (this one took too long): keep the newer
                         latest.asMap().merge(key, computed(key, compute),
-                                (held, fresh) -> fresh.changeMark() >= held.changeMark() ? fresh : held);
+                                (older, fresh) -> fresh.changeMark() > older.changeMark() ? fresh : older);
                     } catch (RuntimeException e) {
                         // the answer held stays until it is too old; then a viewer computes it
                         org.slf4j.LoggerFactory.getLogger(UntilCasesChange.class)
@@ -118,12 +126,14 @@ public final class UntilCasesChange<K, V> {
             }
             return kept.value();
         }
-        return latest.asMap().compute(key, (k, old) -> old != null && old.changeMark() >= mark
+        return latest.asMap().compute(key, (k, old) -> alive(old, now) != null && old.changeMark() >= mark
                 ? old : computed(k, compute)).value();
     }
 
-    private static long nanosOf(java.time.Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    /** The answer if it has not outlived its lifetime on the clock (null otherwise, or if there is none). */
+    private Kept<V> alive(Kept<V> kept, java.time.Instant now) {
+        return kept == null || now.isBefore(kept.computedAt()) || !now.isBefore(kept.computedAt().plus(lifetime))
+                ? null : kept;
     }
 
     private Kept<V> computed(K key, Function<? super K, ? extends V> compute) {

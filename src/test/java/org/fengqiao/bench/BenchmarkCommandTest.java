@@ -21,6 +21,14 @@ class BenchmarkCommandTest {
     @Test
     void anOptionWrittenWithoutItsValueIsRefused() {
         assertThat(refusal("--users")).contains("--users=VALUE");
+        assertThat(refusal("--only=")).contains("--only=VALUE");
+    }
+
+    @Test
+    void aMistypedOptionOrBenchmarkNameIsRefusedBeforeThePlatformStarts() {
+        assertThat(refusal("--thread=4")).contains("unknown option --thread").contains("--threads");
+        assertThat(refusal("--only=intake,closed-lop")).contains("no benchmark named closed-lop")
+                .contains("closed-loop");
     }
 
     /** Runs the command, which must exit with 2, and returns what it wrote to standard error. */

@@ -49,19 +49,37 @@ class LiveCaseIndexTest {
     }
 
     @Test
-    void aStoppedIndexEndsABuildUnderWayInsteadOfFinishingIt() {
-        LiveCaseIndex[] self = new LiveCaseIndex[1];
-        self[0] = new LiveCaseIndex(jdbc, new WhitespaceAnalyzer(), (writer, ids) -> {
+    void stoppingEndsTheBackgroundBuildButNotOneASearchStarted() throws InterruptedException {
+        java.util.concurrent.CountDownLatch readingCases = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger builds = new AtomicInteger();
+        LiveCaseIndex index = new LiveCaseIndex(jdbc, new WhitespaceAnalyzer(), (writer, ids) -> {
+            boolean first = builds.incrementAndGet() == 1;
             for (long id : List.of(1L, 2L, 3L)) {
-                if (id == 2) {
-                    self[0].stop(); // the application begins to close while the cases are being read
+                if (first && id == 2) {
+                    readingCases.countDown(); // the application begins to close while the cases are being read
+                    await(stopped);
                 }
                 Document d = new Document();
                 d.add(new TextField("text", "case " + id, Field.Store.NO));
                 writer.put(id, d);
             }
         });
+        index.buildInBackground("test-index");
+        assertThat(readingCases.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        index.stop();
+        stopped.countDown();
 
-        assertThatThrownBy(self[0]::catchUp).isInstanceOf(java.util.concurrent.CancellationException.class);
+        int found = index.search(searcher -> searcher.count(new MatchAllDocsQuery()));
+        assertThat(found).as("a request still served after the stop builds the index whole").isEqualTo(3);
+        assertThat(builds).as("the background build ended, the search built it again").hasValue(2);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
