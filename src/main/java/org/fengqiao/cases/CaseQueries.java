@@ -298,13 +298,13 @@ public class CaseQueries {
                         select c.id, c.tracking_code, c.status, c.kind, c.channel, c.title, c.category_code,
                                c.dispute_type, c.region_code, c.handling_unit, c.registered_at, c.handle_due_at,
                                c.overdue_since, c.risk_level, c.urgent, c.supervised, c.outcome, c.rating
-                        from cases c where """ + where.sql + " order by " + sort.sql + " limit :limit offset :offset"))
+                        from cases c where""" + where.sql + " order by " + sort.sql + " limit :limit offset :offset"))
                 .param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> summary(rs)).list();
         return new Page<>(items, page, size, total);
     }
 
-    /** All cases matching the filter (for exports), in pages of 1,000 rows, capped at {@code max}. */
+    /** All cases matching the filter (for exports), in pages of 500 rows, capped at {@code max}. */
     public List<CaseSummary> listAll(Actor actor, CaseFilter filter, CaseFilter.Sort sort, int max) {
         List<CaseSummary> all = new ArrayList<>();
         for (int page = 0; all.size() < max; page++) {

@@ -64,9 +64,6 @@ public class RegionImporter {
         this.regions = regions;
     }
 
-    /**
-     * Imports the tables found in {@code dir}.
-     */
     /** Opens a table by file name, or returns null when the source has no such table. */
     @FunctionalInterface
     public interface TableSource {
