@@ -25,8 +25,11 @@ public final class BenchmarkCommand {
             "--threads", 8, "--page-cases", 100_000, "--users", 50, "--seconds", 60, "--think-ms", 1000,
             "--page-writes-per-minute", 12);
     private static final java.util.Set<String> WORDS = java.util.Set.of("--only", "--shared-data");
-    /** The benchmarks {@code --only} may name: the text ones, then the platform ones. */
-    static final List<String> NAMES = List.of("classifier", "duplicates", "intake", "closed-loop", "pages");
+    /** The benchmarks {@code --only} may name that need no platform, and those that do. */
+    private static final List<String> TEXT_NAMES = List.of("classifier", "duplicates");
+    private static final List<String> PLATFORM_NAMES = List.of("intake", "closed-loop", "pages");
+    static final List<String> NAMES = java.util.stream.Stream.concat(TEXT_NAMES.stream(), PLATFORM_NAMES.stream())
+            .toList();
 
     /** The option's whole-number value, its default if not given. */
     private static int number(java.util.Map<String, String> given, String name, int least) {
@@ -55,11 +58,7 @@ public final class BenchmarkCommand {
             int eq = arg.indexOf('=');
             String name = eq > 0 ? arg.substring(0, eq) : arg;
             if (NUMBERS.containsKey(name) || WORDS.contains(name)) {
-                if (eq < 0) {
-                    System.err.println("bench: " + name + " needs a value, written " + name + "=VALUE");
-                    return 2;
-                }
-                if (arg.substring(eq + 1).isBlank()) {
+                if (eq < 0 || arg.substring(eq + 1).isBlank()) {
                     System.err.println("bench: " + name + " needs a value, written " + name + "=VALUE");
                     return 2;
                 }
@@ -74,8 +73,8 @@ public final class BenchmarkCommand {
                 springArgs.add(arg);
             }
         }
-        List<String> unknownNames = own.containsKey("--only") ? java.util.Arrays.stream(own.get("--only").split(","))
-                .filter(name -> !NAMES.contains(name)).toList() : List.of();
+        List<String> selected = own.containsKey("--only") ? List.of(own.get("--only").split(",")) : List.of();
+        List<String> unknownNames = selected.stream().filter(name -> !NAMES.contains(name)).toList();
         if (!unknownNames.isEmpty()) {
             System.err.println("bench: no benchmark named " + String.join(", ", unknownNames)
                     + "; the benchmarks are " + String.join(", ", NAMES));
@@ -100,7 +99,6 @@ public final class BenchmarkCommand {
             System.err.println("bench: " + e.getMessage());
             return 2;
         }
-        String only = own.getOrDefault("--only", "");
         java.nio.file.Path sharedData = java.nio.file.Path.of(own.getOrDefault("--shared-data",
                 java.nio.file.Path.of("..", "shared", "data").toString()));
         java.nio.file.Path pairs = java.nio.file.Path.of("docs", "evaluation", "duplicate-pairs.tsv");
@@ -112,7 +110,6 @@ public final class BenchmarkCommand {
                         + "(think %d ms, %d cases registered a minute), %d cores, java %s%n", cases, threads, pageCases,
                 users, seconds, think, writesPerMinute,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
-        List<String> selected = only.isEmpty() ? List.of() : List.of(only.split(","));
         java.util.Set<String> known = new java.util.TreeSet<>();
         for (Benchmark b : TextBenchmarks.all(sharedData, pairs)) {
             known.add(b.name());
@@ -122,7 +119,7 @@ public final class BenchmarkCommand {
                 }
             }
         }
-        if (!selected.isEmpty() && selected.stream().allMatch(n -> n.equals("classifier") || n.equals("duplicates"))) {
+        if (!selected.isEmpty() && selected.stream().noneMatch(PLATFORM_NAMES::contains)) {
             return 0;
         }
         springArgs.add("--server.port=0");

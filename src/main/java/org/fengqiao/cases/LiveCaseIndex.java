@@ -50,6 +50,7 @@ public final class LiveCaseIndex {
     /** The field a case's document is found by when it is replaced or removed. */
     private static final String KEY = "key";
 
+    private final String name;
     private final JdbcClient jdbc;
     private final Analyzer analyzer;
     private final Source source;
@@ -58,7 +59,9 @@ public final class LiveCaseIndex {
     private SearcherManager searchers;
     private volatile boolean closing;
 
-    public LiveCaseIndex(JdbcClient jdbc, Analyzer analyzer, Source source) {
+    /** @param name names the index in logs and its background build's thread */
+    public LiveCaseIndex(String name, JdbcClient jdbc, Analyzer analyzer, Source source) {
+        this.name = name;
         this.jdbc = jdbc;
         this.analyzer = analyzer;
         this.source = source;
@@ -68,7 +71,7 @@ public final class LiveCaseIndex {
      * Builds the index in the background, so that the first search after a start does not wait for it (with
      * 100,000 cases that takes 10–20 s); a search that comes before it is done waits for the same build.
      */
-    public void buildInBackground(String name) {
+    public void buildInBackground() {
         Thread.ofVirtual().name(name).start(() -> {
             try {
                 catchUp(true);
@@ -82,6 +85,18 @@ public final class LiveCaseIndex {
                 }
             }
         });
+    }
+
+    /**
+     * Follows the application's life: built in the background once it is ready, a build under way stopped when it
+     * closes. Owners forward these two events to it.
+     */
+    public void follow(org.springframework.context.ApplicationEvent event) {
+        if (event instanceof org.springframework.boot.context.event.ApplicationReadyEvent) {
+            buildInBackground();
+        } else if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+            stop();
+        }
     }
 
     /**
@@ -143,7 +158,7 @@ public final class LiveCaseIndex {
                 }
                 writer = built;
                 org.slf4j.LoggerFactory.getLogger(LiveCaseIndex.class).info("{}: {} cases indexed in {} ms",
-                        source.getClass().getSimpleName(), count[0], (System.nanoTime() - start) / 1_000_000);
+                        name, count[0], (System.nanoTime() - start) / 1_000_000);
             } else if (mark > watermark) {
                 List<Long> ids = jdbc.sql("select distinct case_id from case_event where id > ? and id <= ?")
                         .params(watermark, mark).query(Long.class).list();

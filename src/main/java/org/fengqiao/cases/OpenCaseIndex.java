@@ -51,17 +51,13 @@ class OpenCaseIndex implements LiveCaseIndex.Source {
 
     OpenCaseIndex(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.index = new LiveCaseIndex(jdbc, new WhitespaceAnalyzer(), this);
+        this.index = new LiveCaseIndex("open-case-index", jdbc, new WhitespaceAnalyzer(), this);
     }
 
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    void buildOnStart() {
-        index.buildInBackground("open-case-index");
-    }
-
-    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
-    void stopOnClose() {
-        index.stop();
+    @org.springframework.context.event.EventListener({org.springframework.boot.context.event.ApplicationReadyEvent.class,
+            org.springframework.context.event.ContextClosedEvent.class})
+    void followTheApplication(org.springframework.context.ApplicationEvent event) {
+        index.follow(event);
     }
 
     /**

@@ -71,17 +71,13 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
 
     PrecedentIndex(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.index = new org.fengqiao.cases.LiveCaseIndex(jdbc, analyzer, this);
+        this.index = new org.fengqiao.cases.LiveCaseIndex("precedent-index", jdbc, analyzer, this);
     }
 
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    void buildOnStart() {
-        index.buildInBackground("precedent-index");
-    }
-
-    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
-    void stopOnClose() {
-        index.stop();
+    @org.springframework.context.event.EventListener({org.springframework.boot.context.event.ApplicationReadyEvent.class,
+            org.springframework.context.event.ContextClosedEvent.class})
+    void followTheApplication(org.springframework.context.ApplicationEvent event) {
+        index.follow(event);
     }
 
     /** A case the index ranked, with its BM25 score. */

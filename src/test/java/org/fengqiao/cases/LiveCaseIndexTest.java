@@ -27,7 +27,7 @@ class LiveCaseIndexTest {
     @Test
     void aFirstBuildThatFailsHalfWayLeavesNoPartialIndexAndTheNextSearchBuildsItWhole() {
         AtomicInteger builds = new AtomicInteger();
-        LiveCaseIndex index = new LiveCaseIndex(jdbc, new WhitespaceAnalyzer(), (writer, ids) -> {
+        LiveCaseIndex index = new LiveCaseIndex("test-index", jdbc, new WhitespaceAnalyzer(), (writer, ids) -> {
             boolean failing = builds.incrementAndGet() == 1;
             for (long id = 1; id <= 3; id++) {
                 if (failing && id == 2) {
@@ -53,7 +53,7 @@ class LiveCaseIndexTest {
         java.util.concurrent.CountDownLatch readingCases = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         AtomicInteger builds = new AtomicInteger();
-        LiveCaseIndex index = new LiveCaseIndex(jdbc, new WhitespaceAnalyzer(), (writer, ids) -> {
+        LiveCaseIndex index = new LiveCaseIndex("test-index", jdbc, new WhitespaceAnalyzer(), (writer, ids) -> {
             boolean first = builds.incrementAndGet() == 1;
             for (long id : List.of(1L, 2L, 3L)) {
                 if (first && id == 2) {
@@ -65,7 +65,7 @@ class LiveCaseIndexTest {
                 writer.put(id, d);
             }
         });
-        index.buildInBackground("test-index");
+        index.buildInBackground();
         assertThat(readingCases.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         index.stop();
         stopped.countDown();
