@@ -18,6 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseFilter;
+import org.fengqiao.cases.CaseListQuery;
 import org.fengqiao.cases.CaseKind;
 import org.fengqiao.cases.CaseQueries;
 import org.fengqiao.cases.CaseStatus;

@@ -1,4 +1,4 @@
-package org.fengqiao.cases.ledger;
+package org.fengqiao.ledger;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.fengqiao.cases.ledger;
+package org.fengqiao.ledger;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -87,8 +87,7 @@ public class LedgerExport {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CaseQueries queries;
-    private final Categories categories;
-    private final Regions regions;
+    private final FilterDescription filters;
     private final AuditLog audit;
     private final MessageSource messages;
     private final TransactionTemplate transactions;
@@ -96,12 +95,11 @@ public class LedgerExport {
     private final LedgerProperties properties;
     private final Clock clock;
 
-    LedgerExport(CaseQueries queries, Categories categories, Regions regions, AuditLog audit, MessageSource messages,
+    LedgerExport(CaseQueries queries, FilterDescription filters, AuditLog audit, MessageSource messages,
                  PlatformTransactionManager transactionManager, LedgerJobs jobs, LedgerProperties properties,
                  Clock clock) {
         this.queries = queries;
-        this.categories = categories;
-        this.regions = regions;
+        this.filters = filters;
         this.audit = audit;
         this.messages = messages;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -139,7 +137,7 @@ public class LedgerExport {
     private Result write(Actor actor, Request request, LedgerJob job) {
         Locale locale = LocaleContextHolder.getLocale();
         Instant at = clock.instant();
-        String filterText = describe(request.filter(), request.sort(), locale);
+        String filterText = filters.describe(request.filter(), request.sort(), locale);
         String fileName = text(locale, "ledger.export.fileName", STAMP.format(at.atZone(ChinaTime.ZONE))) + ".xlsx";
         Path file = null;
         try {
@@ -185,62 +183,6 @@ public class LedgerExport {
             }
             throw new java.io.UncheckedIOException((IOException) e);
         }
-    }
-
-    /** The filter in words, for the title row and the audit log: "状态：办理中；区域：诸暨市 › 枫桥镇". */
-    String describe(CaseFilter f, CaseFilter.Sort sort, Locale locale) {
-        List<String> parts = new ArrayList<>();
-        if (f.tray() != null) {
-            parts.add(text(locale, "tray." + f.tray()));
-        }
-        if (!f.statuses().isEmpty()) {
-            parts.add(pair(locale, "case.status", String.join(sep(locale),
-                    f.statuses().stream().map(s -> text(locale, "status." + s)).toList())));
-        }
-        if (f.kind() != null) {
-            parts.add(pair(locale, "case.kind", text(locale, "kind." + f.kind())));
-        }
-        if (f.channel() != null) {
-            parts.add(pair(locale, "case.channel", text(locale, "channel." + f.channel())));
-        }
-        if (f.categoryCode() != null) {
-            parts.add(pair(locale, "case.category",
-                    categories.find(f.categoryCode()).map(Category::path).orElse(f.categoryCode())));
-        }
-        if (f.disputeType() != null) {
-            parts.add(pair(locale, "case.disputeType",
-                    categories.disputeType(f.disputeType()).map(d -> d.name(locale)).orElse(f.disputeType())));
-        }
-        if (f.region() != null) {
-            parts.add(pair(locale, "case.region", DivisionCode.isValid(f.region())
-                    ? regions.pathName(DivisionCode.of(f.region())) : f.region()));
-        }
-        if (f.from() != null || f.to() != null) {
-            parts.add(text(locale, "ledger.filter.registered", f.from() == null ? "…" : f.from().toString(),
-                    f.to() == null ? "…" : f.to().toString()));
-        }
-        if (f.text() != null) {
-            parts.add(pair(locale, "cases.filter.text", f.text()));
-        }
-        if (f.minRisk() != null) {
-            parts.add(pair(locale, "case.risk", text(locale, "risk.atLeast." + f.minRisk())));
-        }
-        if (f.overdue() != null) {
-            parts.add(pair(locale, "case.overdue", text(locale, f.overdue() ? "ledger.yes" : "ledger.no")));
-        }
-        if (f.supervised() != null) {
-            parts.add(pair(locale, "case.supervised", text(locale, f.supervised() ? "ledger.yes" : "ledger.no")));
-        }
-        String filters = parts.isEmpty() ? text(locale, "ledger.filter.all") : String.join(text(locale, "ledger.filter.separator"), parts);
-        return filters + text(locale, "ledger.filter.separator") + pair(locale, "cases.sort", text(locale, "sort." + sort));
-    }
-
-    private String pair(Locale locale, String labelKey, String value) {
-        return text(locale, "ledger.filter.pair", text(locale, labelKey), value);
-    }
-
-    private static String sep(Locale locale) {
-        return "zh".equals(locale.getLanguage()) ? "、" : ", ";
     }
 
     private String text(Locale locale, String key, Object... args) {
@@ -353,7 +295,7 @@ public class LedgerExport {
                     case KIND -> cell.setCellValue(label("kind." + r.kind()));
                     case CATEGORY -> put(cell, r.category());
                     case DISPUTE_TYPE -> put(cell, r.disputeType() == null ? null
-                            : categories.disputeType(r.disputeType()).map(d -> d.name(locale)).orElse(r.disputeType()));
+                            : filters.disputeTypeName(r.disputeType(), locale));
                     case TITLE -> cell.setCellValue(r.title());
                     case REGION -> cell.setCellValue(r.regionName());
                     case GRID -> put(cell, r.gridName());

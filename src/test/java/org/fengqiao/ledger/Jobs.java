@@ -1,4 +1,4 @@
-package org.fengqiao.cases.ledger;
+package org.fengqiao.ledger;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 

@@ -1,4 +1,4 @@
-package org.fengqiao.cases.web;
+package org.fengqiao.cases;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,25 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.fengqiao.cases.CaseFilter;
-import org.fengqiao.cases.CaseKind;
-import org.fengqiao.cases.CaseStatus;
-import org.fengqiao.cases.Channel;
-import org.fengqiao.cases.RiskLevel;
-import org.fengqiao.cases.Tray;
 import org.fengqiao.platform.ProblemException;
 
 /**
  * The case list's query string as filters, sort order and page: one reading shared by the list page and the
  * ledger export, so that an export holds exactly the rows the list showed.
  */
-record CaseListQuery(CaseFilter filter, CaseFilter.Sort sort, int page, int size) {
+public record CaseListQuery(CaseFilter filter, CaseFilter.Sort sort, int page, int size) {
 
-    static final int DEFAULT_SIZE = 20;
-    static final int MAX_SIZE = 100;
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
 
     /** Reads the request parameters of {@code GET /cases}. */
-    static CaseListQuery of(Map<String, String[]> parameters) {
+    public static CaseListQuery of(Map<String, String[]> parameters) {
         Params p = new Params(parameters);
         CaseFilter filter = new CaseFilter(p.all("status", CaseStatus::valueOf), p.one("kind", CaseKind::valueOf),
                 p.one("channel", Channel::valueOf), p.text("category"), p.text("disputeType"), p.text("region"), null,
@@ -43,7 +37,7 @@ record CaseListQuery(CaseFilter filter, CaseFilter.Sort sort, int page, int size
     }
 
     /** Reads a query string as the list page builds it (e.g. the export form's hidden {@code query}). */
-    static CaseListQuery parse(String queryString) {
+    public static CaseListQuery parse(String queryString) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (queryString != null) {
             for (String pair : queryString.split("&")) {

@@ -1,4 +1,4 @@
-package org.fengqiao.cases.ledger;
+package org.fengqiao.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fengqiao.support.Cases.FENGYUAN;

@@ -1,4 +1,4 @@
-package org.fengqiao.cases.ledger;
+package org.fengqiao.ledger;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.fengqiao.cases.ledger;
+package org.fengqiao.ledger;
 
 /**
  * The columns of a case import file. Headers are recognised by their Chinese or English label (an asterisk

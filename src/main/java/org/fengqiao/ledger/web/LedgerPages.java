@@ -1,4 +1,4 @@
-package org.fengqiao.cases.web;
+package org.fengqiao.ledger.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,12 +24,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import org.fengqiao.access.Actor;
-import org.fengqiao.cases.ledger.CaseImport;
-import org.fengqiao.cases.ledger.ImportTemplate;
-import org.fengqiao.cases.ledger.LedgerExport;
-import org.fengqiao.cases.ledger.LedgerJob;
-import org.fengqiao.cases.ledger.LedgerJobs;
-import org.fengqiao.cases.ledger.LedgerProperties;
+import org.fengqiao.cases.CaseListQuery;
+import org.fengqiao.ledger.CaseImport;
+import org.fengqiao.ledger.ImportTemplate;
+import org.fengqiao.ledger.LedgerExport;
+import org.fengqiao.ledger.LedgerJob;
+import org.fengqiao.ledger.LedgerJobs;
+import org.fengqiao.ledger.LedgerProperties;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.platform.ProblemMessages;
 
