@@ -17,7 +17,7 @@ import org.fengqiao.access.Actor;
 import org.fengqiao.access.Jurisdiction;
 import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseKind;
-import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.RiskLevel;
@@ -36,7 +36,7 @@ public class CaseMap {
     /** The most markers one map shows (the newest first). */
     public static final int MAX_FEATURES = 2_000;
 
-    private final CaseQueries cases;
+    private final CaseLists cases;
     private final JdbcClient jdbc;
     private final MessageSource messages;
     // like the measures: kept until any case changes, at most a minute
@@ -45,7 +45,7 @@ public class CaseMap {
     private record Key(Jurisdiction jurisdiction, Filter filter, String language) {
     }
 
-    CaseMap(CaseQueries cases, JdbcClient jdbc, MessageSource messages) {
+    CaseMap(CaseLists cases, JdbcClient jdbc, MessageSource messages) {
         this.cases = cases;
         this.cache = UntilCasesChange.of(cases, 200, java.time.Duration.ofMinutes(1));
         this.jdbc = jdbc;

@@ -32,7 +32,7 @@ import org.fengqiao.analytics.Measure.Definition;
 import org.fengqiao.analytics.Measure.Format;
 import org.fengqiao.analytics.Summary.*;
 import org.fengqiao.cases.CaseFilter;
-import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.Channel;
@@ -72,7 +72,7 @@ import org.fengqiao.regions.Regions;
  * <li>单位建议准确率 suggested-unit accuracy = accepted cases handled by the unit the suggestion named ÷ accepted
  * cases whose suggestion named a unit.</li>
  * </ul>
- * Everything comes from a few aggregate statements over the scope {@link CaseQueries#scope} gives; results are
+ * Everything comes from a few aggregate statements over the scope {@link CaseLists#scope} gives; results are
  * kept until any case changes (or a minute passes), so a busy dashboard costs one cheap query per view.
  */
 @Service
@@ -113,7 +113,7 @@ public class Measures {
     private static final String NOT_MERGED = "c.status <> '" + CaseStatus.MERGED.name() + "'";
     private static final int TOP_UNITS = 10;
 
-    private final CaseQueries cases;
+    private final CaseLists cases;
     private final JdbcClient jdbc;
     private final Regions regions;
     private final Categories categories;
@@ -126,7 +126,7 @@ public class Measures {
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
     private final Duration maxLag;
 
-    Measures(CaseQueries cases, JdbcClient jdbc, Regions regions, Categories categories, Units units,
+    Measures(CaseLists cases, JdbcClient jdbc, Regions regions, Categories categories, Units units,
              MessageSource messages, Clock clock,
              org.springframework.transaction.PlatformTransactionManager transactions,
              @org.springframework.beans.factory.annotation.Value("${fengqiao.analytics.max-lag:30s}") Duration maxLag) {

@@ -80,7 +80,7 @@ public class CaseAttachments {
                 insert into case_attachment (case_id, filename, content_type, size_bytes, sha256, content, uploaded_at,
                                              uploaded_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """).params(caseId, filename, type, content.length, sha256(content), content, CaseRepository.ts(now),
+                """).params(caseId, filename, type, content.length, sha256(content), content, CaseSql.ts(now),
                 actor.userId()).query(Long.class).single();
         cases.attached(actor, caseId, id, filename, type, content.length);
         return new AttachmentInfo(id, filename, type, content.length, now, actor.displayName());
@@ -88,18 +88,18 @@ public class CaseAttachments {
 
     @Transactional(readOnly = true)
     public List<AttachmentInfo> list(Actor actor, long caseId) {
-        repository.load(caseId, actor.jurisdiction()).orElseThrow(() -> CaseQueries.notFound(caseId));
+        repository.load(caseId, actor.jurisdiction()).orElseThrow(() -> new CaseNotFound(caseId));
         return jdbc.sql("""
                 select a.id, a.filename, a.content_type, a.size_bytes, a.uploaded_at, u.display_name
                 from case_attachment a join staff_user u on u.id = a.uploaded_by where a.case_id = ? order by a.id
                 """).param(caseId).query((rs, n) -> new AttachmentInfo(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getLong(4), CaseRepository.instant(rs, "uploaded_at"), rs.getString(6))).list();
+                rs.getLong(4), CaseSql.instant(rs, "uploaded_at"), rs.getString(6))).list();
     }
 
     /** The file's content; the download is recorded in the audit log. */
     @Transactional
     public Optional<Content> read(Actor actor, long caseId, long attachmentId) {
-        repository.load(caseId, actor.jurisdiction()).orElseThrow(() -> CaseQueries.notFound(caseId));
+        repository.load(caseId, actor.jurisdiction()).orElseThrow(() -> new CaseNotFound(caseId));
         Optional<Content> content = jdbc.sql("""
                 select filename, content_type, content from case_attachment where id = ? and case_id = ?
                 """).params(attachmentId, caseId)

@@ -71,16 +71,18 @@ public class CaseDuplicates {
 
     private final JdbcClient jdbc;
     private final CaseQueries queries;
+    private final CaseLists lists;
     private final OpenCaseIndex openCases;
     private final LoadingCache<Boolean, Model> model;
     /** Answers are kept until any case changes. */
     private final UntilCasesChange<Key, List<PossibleDuplicate>> answers;
 
-    CaseDuplicates(JdbcClient jdbc, CaseQueries queries, OpenCaseIndex openCases) {
+    CaseDuplicates(JdbcClient jdbc, CaseQueries queries, CaseLists lists, OpenCaseIndex openCases) {
         this.jdbc = jdbc;
         this.queries = queries;
+        this.lists = lists;
         this.openCases = openCases;
-        this.answers = UntilCasesChange.of(queries, 5_000, Duration.ofMinutes(10));
+        this.answers = UntilCasesChange.of(lists, 5_000, Duration.ofMinutes(10));
         this.model = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).build(k -> buildModel());
     }
 
@@ -173,7 +175,7 @@ public class CaseDuplicates {
 
     /** The newest open cases within the actor's jurisdiction meeting the condition, at most {@value #CANDIDATES}. */
     private List<Long> candidates(Actor actor, String condition, Map<String, Object> params) {
-        CaseScope scope = queries.scope(actor, CaseFilter.none()).and(condition, params);
+        CaseScope scope = lists.scope(actor, CaseFilter.none()).and(condition, params);
         return scope.bind(jdbc.sql("select c.id from cases c where " + scope.sql()
                 + " order by c.registered_at desc limit :dupCandidates")).query(Long.class).list();
     }

@@ -1,5 +1,7 @@
 package org.fengqiao.cases;
 
+import static org.fengqiao.cases.CaseSql.*;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,71 +35,6 @@ import org.fengqiao.regions.DivisionCode;
  */
 @Repository
 class CaseRepository {
-
-    /**
-     * The jurisdiction predicate; {@code c} is the cases table, parameters from {@link #bindJurisdiction}. The
-     * region subtree is a range scan on {@code cases_region_idx}; the involved cases an index lookup by id, so a
-     * village's list does not scan the county.
-     */
-    static final String IN_JURISDICTION = """
-            (c.region_code between :jLo and :jHi
-             or c.id = any(array(select cu.case_id from case_unit cu where cu.unit_id = :jUnit)))
-            """;
-
-    /** The same for a unit that is not a centre: only the cases it is involved with, as a semi-join. */
-    static final String INVOLVED_ONLY = """
-            (c.id in (select cu.case_id from case_unit cu where cu.unit_id = :jUnit))
-            """;
-
-    /** The jurisdiction predicate that suits the caller; bind it with {@link #bindJurisdiction}. */
-    static String inJurisdiction(Jurisdiction j) {
-        return j.regionPrefix() == null ? INVOLVED_ONLY : IN_JURISDICTION;
-    }
-
-    /**
-     * The jurisdiction predicate with the region range and the unit written into the SQL, for queries over many
-     * cases (lists, counts, searches, trays). PostgreSQL plans a statement run often once for any parameters, and
-     * with the range as a parameter it guesses that a few hundred cases lie in it: for a centre whose region holds
-     * most cases it then joins a text search to every case of the region (143 ms instead of 16 ms for 纠纷 over
-     * 100,000 cases). Written out, each jurisdiction gets a plan for its own size. Only digits are written.
-     */
-    static String inJurisdictionWrittenOut(Jurisdiction j) {
-        String unitOnly = inJurisdiction(j).replace(":jUnit", Long.toString(j.unitId()));
-        return j.regionPrefix() == null ? unitOnly
-                : unitOnly.replace("c.region_code between :jLo and :jHi", inRegionWrittenOut(j.regionPrefix()));
-    }
-
-    /** The SQL condition that a case lies in a region's subtree, written out (see {@link #inJurisdictionWrittenOut}). */
-    static String inRegionWrittenOut(String prefix) {
-        String[] range = regionRange(digits(prefix));
-        return "c.region_code between '" + range[0] + "' and '" + range[1] + "'";
-    }
-
-    private static String digits(String s) {
-        if (!s.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-            throw new IllegalArgumentException("not a region prefix: " + s);
-        }
-        return s;
-    }
-
-    /** Sets the parameters of {@link #IN_JURISDICTION}. */
-    static void bindJurisdiction(java.util.Map<String, Object> params, Jurisdiction j) {
-        String[] range = regionRange(j.regionPrefix());
-        params.put("jLo", range[0]);
-        params.put("jHi", range[1]);
-        params.put("jUnit", j.unitId());
-    }
-
-    /**
-     * The codes of a region's subtree as a range: every 12- or 15-digit code starting with the prefix sorts
-     * between the prefix itself and the prefix padded with 9s to 15 digits. No prefix gives an empty range.
-     */
-    static String[] regionRange(String prefix) {
-        if (prefix == null) {
-            return new String[] {"~", "~"};
-        }
-        return new String[] {prefix, prefix + "9".repeat(15 - prefix.length())};
-    }
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -373,59 +310,15 @@ class CaseRepository {
         JdbcClient.StatementSpec spec = jdbc.sql("select c.*, " + JOINT_UNITS + " from cases c where c.id = :id and "
                 + inJurisdiction(j)).param("id", id);
         params.forEach(spec::param);
-        return spec.query((rs, n) -> map(rs)).optional();
+        return spec.query((rs, n) -> new Case(caseState(rs, json))).optional();
     }
 
     /** Loads a case for the platform's own automatic steps (no jurisdiction). */
     Optional<Case> loadForSystem(long id) {
         return jdbc.sql("select c.*, " + JOINT_UNITS + " from cases c where c.id = :id")
-                .param("id", id).query((rs, n) -> map(rs)).optional();
+                .param("id", id).query((rs, n) -> new Case(caseState(rs, json))).optional();
     }
 
-    private static final String JOINT_UNITS = """
-            array(select cu.unit_id from case_unit cu where cu.case_id = c.id and cu.role = 'JOINT'
-                  and cu.unit_id is distinct from c.handling_unit) as joint_units
-            """;
-
-    private Case map(ResultSet rs) throws SQLException {
-        return new Case(new Case.State(rs.getLong("id"), rs.getString("tracking_code"),
-                DivisionCode.of(rs.getString("region_code")), CaseKind.valueOf(rs.getString("kind")),
-                Channel.valueOf(rs.getString("channel")), rs.getString("category_code"), rs.getString("dispute_type"),
-                rs.getBoolean("urgent"), RiskLevel.valueOf(rs.getString("risk_level")),
-                json.readValue(rs.getString("risk_reasons"), STRINGS), CaseStatus.valueOf(rs.getString("status")),
-                rs.getLong("owner_unit"), longOrNull(rs, "handling_unit"), longs(rs.getArray("joint_units")),
-                rs.getString("routing_rule"), rs.getString("routing_reason"), instant(rs, "assigned_at"),
-                instant(rs, "accept_due_at"), instant(rs, "accepted_at"), instant(rs, "handle_due_at"),
-                rs.getString("handle_policy"), instant(rs, "overdue_since"), instant(rs, "chased_at"),
-                instant(rs, "reported_at"), rs.getBoolean("supervised"), rs.getInt("extension_count"),
-                longOrNull(rs, "pending_extension"), rs.getInt("return_count"), rs.getInt("reopen_count"),
-                rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
-                instant(rs, "closed_at"), (Boolean) rs.getObject("closed_on_time"),
-                rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")),
-                instant(rs, "evaluated_at"), instant(rs, "revisit_due_at"), instant(rs, "revisited_at"),
-                instant(rs, "archived_at"), longOrNull(rs, "merged_into"), rs.getInt("version")));
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    static Long longOrNull(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static Set<Long> longs(Array array) throws SQLException {
-        if (array == null) {
-            return Set.of();
-        }
-        return new HashSet<>(Arrays.asList((Long[]) array.getArray()));
-    }
-
-    static OffsetDateTime ts(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The cases a caller may reach that match a filter, as a SQL condition for read-only reports in other modules
  * (measures, the map, the supervision board). The condition is over the {@code cases} table aliased {@code c}
- * and always contains the caller's jurisdiction ({@link CaseQueries#scope}); reports add their own conditions
+ * and always contains the caller's jurisdiction ({@link CaseLists#scope}); reports add their own conditions
  * with {@link #and} and may read the columns of {@code cases c} and the events joined as
  * {@code case_event e on e.case_id = c.id}. They never write.
  *

@@ -327,7 +327,7 @@ public class CaseService {
 
     private void answerNotices(long caseId, long unitId, Instant at) {
         jdbc.sql("update supervision_notice set answered_at = ? where case_id = ? and unit_id = ? and answered_at is null")
-                .params(CaseRepository.ts(at), caseId, unitId).update();
+                .params(CaseSql.ts(at), caseId, unitId).update();
     }
 
     public long recordMediation(Actor actor, long id, MediationSession cmd) {
@@ -341,9 +341,9 @@ public class CaseService {
                 insert into mediation_session (case_id, held_at, place, mediators, participants, result, notes,
                                                recorded_by, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """).params(id, CaseRepository.ts(cmd.heldAt()), cmd.place().strip(), cmd.mediators().strip(),
+                """).params(id, CaseSql.ts(cmd.heldAt()), cmd.place().strip(), cmd.mediators().strip(),
                 blankToNull(cmd.participants()), cmd.result().name(), blankToNull(cmd.notes()), actor.userId(),
-                CaseRepository.ts(now)).query(Long.class).single();
+                CaseSql.ts(now)).query(Long.class).single();
         c.recordMediation(sessionId, cmd.heldAt(), cmd.place().strip(), cmd.mediators().strip(), cmd.result(),
                 cmd.notes(), step(actor, now));
         repository.update(c);
@@ -378,8 +378,8 @@ public class CaseService {
                 insert into extension_request (case_id, requested_by, requested_at, current_due_at, requested_due_at,
                                                reason, status)
                 values (?, ?, ?, ?, ?, ?, 'PENDING') returning id
-                """).params(id, actor.userId(), CaseRepository.ts(now),
-                CaseRepository.ts(c.handleDueAt() == null ? now : c.handleDueAt()), CaseRepository.ts(requested),
+                """).params(id, actor.userId(), CaseSql.ts(now),
+                CaseSql.ts(c.handleDueAt() == null ? now : c.handleDueAt()), CaseSql.ts(requested),
                 cmd.reason().strip()).query(Long.class).single();
         c.requestExtension(requestId, requested, allowed, cmd.reason(), step(actor, now));
         repository.update(c);
@@ -392,11 +392,11 @@ public class CaseService {
         Long requestId = c.pendingExtension();
         Instant now = clock.instant();
         Instant requested = requestId == null ? null : jdbc.sql("select requested_due_at from extension_request where id = ?")
-                .param(requestId).query((rs, n) -> CaseRepository.instant(rs, "requested_due_at")).single();
+                .param(requestId).query((rs, n) -> CaseSql.instant(rs, "requested_due_at")).single();
         c.decideExtension(cmd.approve(), requested, cmd.reason(), step(actor, now));
         jdbc.sql("""
                 update extension_request set status = ?, decided_by = ?, decided_at = ?, decision_reason = ? where id = ?
-                """).params(cmd.approve() ? "APPROVED" : "REFUSED", actor.userId(), CaseRepository.ts(now),
+                """).params(cmd.approve() ? "APPROVED" : "REFUSED", actor.userId(), CaseSql.ts(now),
                 blankToNull(cmd.reason()), requestId).update();
         repository.update(c);
     }
@@ -422,7 +422,7 @@ public class CaseService {
         return jdbc.sql("""
                 insert into supervision_notice (case_id, kind, unit_id, issued_at, issued_by, message, due_at)
                 values (?, ?, ?, ?, ?, ?, ?) returning id
-                """).params(caseId, kind, unit, CaseRepository.ts(at), by, message, CaseRepository.ts(due))
+                """).params(caseId, kind, unit, CaseSql.ts(at), by, message, CaseSql.ts(due))
                 .query(Long.class).single();
     }
 
@@ -458,7 +458,7 @@ public class CaseService {
                                                  confirmation_due_at, recorded_by, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """).params(id, cmd.signedOn(), effective, cmd.terms().strip(), cmd.attachmentId(),
-                CaseRepository.ts(confirmationDue), actor.userId(), CaseRepository.ts(now)).query(Long.class).single();
+                CaseSql.ts(confirmationDue), actor.userId(), CaseSql.ts(now)).query(Long.class).single();
         c.recordAgreement(agreementId, effective, confirmationDue, null, step(actor, now));
         repository.update(c);
         return agreementId;
@@ -470,8 +470,8 @@ public class CaseService {
         Instant now = clock.instant();
         var agreement = jdbc.sql("select referred_at, confirmation_due_at from mediation_agreement where id = ? and case_id = ?")
                 .params(agreementId, id)
-                .query((rs, n) -> new Instant[] {CaseRepository.instant(rs, "referred_at"),
-                        CaseRepository.instant(rs, "confirmation_due_at")})
+                .query((rs, n) -> new Instant[] {CaseSql.instant(rs, "referred_at"),
+                        CaseSql.instant(rs, "confirmation_due_at")})
                 .optional().orElseThrow(() -> new ProblemException.NotFound("agreement.notFound", agreementId));
         if (agreement[0] != null) {
             throw new CaseRefused("case.alreadyReferred");
@@ -482,7 +482,7 @@ public class CaseService {
         Long court = cmd.courtUnitId() != null ? units.requireActive("courtUnitId", cmd.courtUnitId()).id()
                 : courtFor(c.region()).map(Unit::id).orElse(null);
         jdbc.sql("update mediation_agreement set referred_at = ?, court_unit = ? where id = ?")
-                .params(CaseRepository.ts(now), court, agreementId).update();
+                .params(CaseSql.ts(now), court, agreementId).update();
         c.referConfirmation(agreementId, court, cmd.note(), step(actor, now));
         repository.update(c);
     }
@@ -509,7 +509,7 @@ public class CaseService {
         jdbc.sql("""
                 insert into case_evaluation (case_id, rating, comment, source, recorded_at, recorded_by)
                 values (?, ?, ?, ?, ?, ?)
-                """).params(id, cmd.rating().name(), blankToNull(cmd.comment()), source, CaseRepository.ts(now),
+                """).params(id, cmd.rating().name(), blankToNull(cmd.comment()), source, CaseSql.ts(now),
                 actor.userId()).update();
         Case.Step step = step(actor, now);
         c.evaluate(cmd.rating(), source, cmd.comment(), step);
@@ -543,7 +543,7 @@ public class CaseService {
         long revisitId = jdbc.sql("""
                 insert into case_revisit (case_id, method, result, notes, revisited_at, recorded_by)
                 values (?, ?, ?, ?, ?, ?) returning id
-                """).params(id, cmd.method(), cmd.result().name(), blankToNull(cmd.notes()), CaseRepository.ts(now),
+                """).params(id, cmd.method(), cmd.result().name(), blankToNull(cmd.notes()), CaseSql.ts(now),
                 actor.userId()).query(Long.class).single();
         Deadline handle = deadlines.due(HANDLE, subject(c), now);
         c.revisit(revisitId, cmd.method(), cmd.result(), handle.due(), handle.policy().code(), cmd.notes(),
@@ -587,7 +587,7 @@ public class CaseService {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     Case load(Actor actor, long id) {
-        return repository.load(id, actor.jurisdiction()).orElseThrow(() -> CaseQueries.notFound(id));
+        return repository.load(id, actor.jurisdiction()).orElseThrow(() -> new CaseNotFound(id));
     }
 
     private static void permit(Actor actor, Case c, CaseAction action) {

@@ -105,21 +105,32 @@ public final class CaseViews {
                                 Instant confirmationDueAt, Instant referredAt) {
     }
 
+    /** A case's own words: its title and description. */
+    public record CaseText(String title, String description) {
+    }
+
     public record ExtensionView(long id, Instant requestedAt, String requestedBy, Instant currentDueAt,
                                 Instant requestedDueAt, String reason) {
     }
 
     /**
-     * A page of results. {@code total} stops at {@link CaseQueries#COUNT_CAP} + 1; see {@link #totalCapped()}.
+     * A page of results. {@code total} stops at {@link #COUNT_CAP} + 1; see {@link #totalCapped()}.
      */
     public record Page<T>(List<T> items, int page, int size, long total) {
+
+        /**
+         * Lists count matching cases up to this many; beyond it they say "more than 1,000 — narrow the filter"
+         * (counting a whole county on every page view costs more than it tells anyone; exports count in full).
+         */
+        public static final int COUNT_CAP = 1_000;
+
         public int totalPages() {
-            return size == 0 ? 0 : (int) ((Math.min(total, CaseQueries.COUNT_CAP) + size - 1) / size);
+            return size == 0 ? 0 : (int) ((Math.min(total, COUNT_CAP) + size - 1) / size);
         }
 
-        /** There are more than {@link CaseQueries#COUNT_CAP} matches; narrow the filter to see them all. */
+        /** There are more than {@link #COUNT_CAP} matches; narrow the filter to see them all. */
         public boolean totalCapped() {
-            return total > CaseQueries.COUNT_CAP;
+            return total > COUNT_CAP;
         }
     }
 }

@@ -131,7 +131,7 @@ public class DeadlineSweep {
                 where status in ('ASSIGNED', 'IN_PROGRESS') and overdue_since is null
                   and (handle_due_at <= :now or (status = 'ASSIGNED' and accept_due_at <= :now))
                 order by id limit :batch
-                """).param("now", CaseRepository.ts(now)).param("batch", BATCH).query(Long.class).list();
+                """).param("now", CaseSql.ts(now)).param("batch", BATCH).query(Long.class).list();
     }
 
     private record Candidate(long id, Instant overdueSince, DeadlineSubject subject) {
@@ -140,7 +140,7 @@ public class DeadlineSweep {
     private List<Candidate> candidates(String condition) {
         return jdbc.sql("select id, overdue_since, channel, kind, category_code, urgent from cases"
                         + " where status in ('ASSIGNED', 'IN_PROGRESS') and " + condition + " order by id")
-                .query((rs, n) -> new Candidate(rs.getLong("id"), CaseRepository.instant(rs, "overdue_since"),
+                .query((rs, n) -> new Candidate(rs.getLong("id"), CaseSql.instant(rs, "overdue_since"),
                         new DeadlineSubject(rs.getString("channel"), rs.getString("kind"), rs.getString("category_code"),
                                 rs.getBoolean("urgent"))))
                 .list();
@@ -151,7 +151,7 @@ public class DeadlineSweep {
         return jdbc.sql("""
                 insert into supervision_notice (case_id, kind, unit_id, issued_at, message) values (?, ?, ?, ?, ?)
                 returning id
-                """).params(c.id(), kind, unit, CaseRepository.ts(now), message).query(Long.class).single();
+                """).params(c.id(), kind, unit, CaseSql.ts(now), message).query(Long.class).single();
     }
 
     private interface CaseStep {

@@ -9,7 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * A cache of answers computed from cases, each kept until any case changes: an answer is kept under its key with
- * the {@link CaseQueries#changeMark() change mark} read before it was computed, so the first question after a
+ * the {@link CaseLists#changeMark() change mark} read before it was computed, so the first question after a
  * change computes afresh.
  *
  * <p>Reports, panels and counters that many users ask for the same way (measures, tray counts, probable
@@ -40,7 +40,7 @@ public final class UntilCasesChange<K, V> {
     private static final java.util.concurrent.ExecutorService REFRESHER = java.util.concurrent.Executors
             .newSingleThreadExecutor(Thread.ofPlatform().name("answer-refresh").daemon().factory());
 
-    private final CaseQueries cases;
+    private final CaseLists cases;
     /** The latest answer of each key. */
     private final Cache<K, Kept<V>> latest;
     /** How long an answer is kept at most. */
@@ -51,7 +51,7 @@ public final class UntilCasesChange<K, V> {
     /** The keys being computed in the background. */
     private final java.util.Set<K> refreshing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private UntilCasesChange(CaseQueries cases, long maximumSize, Duration lifetime, Duration behind,
+    private UntilCasesChange(CaseLists cases, long maximumSize, Duration lifetime, Duration behind,
                              java.time.Clock clock) {
         if (behind.isNegative() || behind.compareTo(lifetime) > 0) {
             throw new IllegalArgumentException("an answer may lag by 0 up to its lifetime, not " + behind);
@@ -70,7 +70,7 @@ public final class UntilCasesChange<K, V> {
      * @param lifetime    how long an answer is kept at most even when no case changes (for answers that also
      *                    move with the clock, or to give the room back)
      */
-    public static <K, V> UntilCasesChange<K, V> of(CaseQueries cases, long maximumSize, Duration lifetime) {
+    public static <K, V> UntilCasesChange<K, V> of(CaseLists cases, long maximumSize, Duration lifetime) {
         return new UntilCasesChange<>(cases, maximumSize, lifetime, Duration.ZERO, java.time.Clock.systemUTC());
     }
 
@@ -80,7 +80,7 @@ public final class UntilCasesChange<K, V> {
      * @param lifetime how long an answer is kept at most (also when no case changes); longer than {@code behind}
      * @param clock    the time the age of an answer is measured with (its lifetime also on real time)
      */
-    public static <K, V> UntilCasesChange<K, V> atMostBehind(CaseQueries cases, long maximumSize, Duration lifetime,
+    public static <K, V> UntilCasesChange<K, V> atMostBehind(CaseLists cases, long maximumSize, Duration lifetime,
                                                              Duration behind, java.time.Clock clock) {
         return new UntilCasesChange<>(cases, maximumSize, lifetime, behind, clock);
     }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.fengqiao.cases.CaseCommands.PartyInput;
 import org.fengqiao.cases.CaseCommands.RegisterCase;
 import org.fengqiao.cases.CaseKind;
-import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.Channel;
 import org.fengqiao.cases.PartyRole;
 import org.fengqiao.categories.Categories;
@@ -61,14 +61,14 @@ class ImportRows {
             DateTimeFormatter.ofPattern("yyyy年M月d日"), DateTimeFormatter.ofPattern("yyyyMMdd"));
     private static final Locale[] LANGUAGES = CaseImport.LANGUAGES;
 
-    private final CaseQueries queries;
+    private final CaseLists queries;
     private final Regions regions;
     private final Units units;
     private final Categories categories;
     private final ProblemMessages problems;
     private final MessageSource messages;
 
-    ImportRows(CaseQueries queries, Regions regions, Units units, Categories categories, ProblemMessages problems,
+    ImportRows(CaseLists queries, Regions regions, Units units, Categories categories, ProblemMessages problems,
                MessageSource messages) {
         this.queries = queries;
         this.regions = regions;

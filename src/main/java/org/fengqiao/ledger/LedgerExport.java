@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.fengqiao.access.Actor;
 import org.fengqiao.audit.AuditLog;
 import org.fengqiao.cases.CaseFilter;
-import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseViews.LedgerRow;
 import org.fengqiao.categories.Categories;
 import org.fengqiao.categories.Category;
@@ -86,7 +86,7 @@ public class LedgerExport {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final CaseQueries queries;
+    private final CaseLists queries;
     private final FilterDescription filters;
     private final AuditLog audit;
     private final MessageSource messages;
@@ -95,7 +95,7 @@ public class LedgerExport {
     private final LedgerProperties properties;
     private final Clock clock;
 
-    LedgerExport(CaseQueries queries, FilterDescription filters, AuditLog audit, MessageSource messages,
+    LedgerExport(CaseLists queries, FilterDescription filters, AuditLog audit, MessageSource messages,
                  PlatformTransactionManager transactionManager, LedgerJobs jobs, LedgerProperties properties,
                  Clock clock) {
         this.queries = queries;
@@ -147,7 +147,7 @@ public class LedgerExport {
                 workbook.setCompressTempFiles(true);
                 Sheet sheet = new Sheet(workbook, locale);
                 rows = queries.ledger(actor, request.filter(), request.sort(), properties.maxExportRows(),
-                        new CaseQueries.LedgerSink() {
+                        new CaseLists.LedgerSink() {
                             @Override
                             public void start(long total) {
                                 sheet.top(actor, filterText, at, total);

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Service;
 
 import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseFilter;
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseViews.CaseText;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.UntilCasesChange;
 import org.fengqiao.categories.Categories;
@@ -43,6 +45,7 @@ public class Precedents {
 
     private final PrecedentIndex index;
     private final CaseQueries cases;
+    private final CaseLists lists;
     private final Categories categories;
     private final JdbcClient jdbc;
     private final ChineseSegmenter segmenter = new ChineseSegmenter();
@@ -52,10 +55,11 @@ public class Precedents {
     private record Key(org.fengqiao.access.Jurisdiction jurisdiction, long caseId, int limit, boolean resolvedOnly) {
     }
 
-    Precedents(PrecedentIndex index, CaseQueries cases, Categories categories, JdbcClient jdbc) {
+    Precedents(PrecedentIndex index, CaseQueries cases, CaseLists lists, Categories categories, JdbcClient jdbc) {
         this.index = index;
         this.cases = cases;
-        this.answers = UntilCasesChange.of(cases, 5_000, java.time.Duration.ofMinutes(10));
+        this.lists = lists;
+        this.answers = UntilCasesChange.of(lists, 5_000, java.time.Duration.ofMinutes(10));
         this.categories = categories;
         this.jdbc = jdbc;
     }
@@ -72,8 +76,8 @@ public class Precedents {
     }
 
     private List<Precedent> find(Actor actor, long caseId, int limit, boolean resolvedOnly) {
-        String[] c = cases.titleAndDescription(actor, caseId);
-        String text = PrecedentIndex.textOf(c[0], c[1]);
+        CaseText c = cases.titleAndDescription(actor, caseId);
+        String text = PrecedentIndex.textOf(c.title(), c.description());
         Map<String, Integer> counts = index.termCounts(text);
         TermVector mine = TermVector.of(counts);
         List<Long> ids = index.search(counts.keySet(), caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId)
@@ -118,7 +122,7 @@ public class Precedents {
         if (ids.isEmpty()) {
             return List.of();
         }
-        CaseScope scope = cases.scope(actor, CaseFilter.none()).and(
+        CaseScope scope = lists.scope(actor, CaseFilter.none()).and(
                 "c.id in (:precedentIds) and " + PrecedentIndex.IS_REFERENCE + (resolvedOnly ? " and c.resolved" : ""),
                 Map.of("precedentIds", ids, PrecedentIndex.CLOSED_PARAM, PrecedentIndex.CLOSED));
         return scope.bind(jdbc.sql("select c.id, c.title, left(c.description, " + PrecedentIndex.MAX_DESCRIPTION

@@ -19,6 +19,7 @@ import org.fengqiao.analytics.Measures;
 import org.fengqiao.analytics.Measures.UnitMeasure;
 import org.fengqiao.cases.CaseCommands.Supervision;
 import org.fengqiao.cases.CaseFilter;
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseQueries;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseService;
@@ -51,6 +52,7 @@ public class SupervisionBoard {
             + " else c.handle_due_at end";
 
     private final CaseQueries queries;
+    private final CaseLists lists;
     private final CaseService cases;
     private final Measures measures;
     private final Deadlines deadlines;
@@ -58,9 +60,10 @@ public class SupervisionBoard {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SupervisionBoard(CaseQueries queries, CaseService cases, Measures measures, Deadlines deadlines, Units units,
+    SupervisionBoard(CaseQueries queries, CaseLists lists, CaseService cases, Measures measures, Deadlines deadlines, Units units,
                      JdbcClient jdbc, Clock clock) {
         this.queries = queries;
+        this.lists = lists;
         this.cases = cases;
         this.measures = measures;
         this.deadlines = deadlines;
@@ -106,7 +109,7 @@ public class SupervisionBoard {
     public Board board(Actor actor) {
         Instant now = clock.instant();
         Instant dueSoon = ChinaTime.endOf(deadlines.calendar().addWorkingDays(ChinaTime.dateOf(now), NEAR_WORKING_DAYS));
-        CaseScope scope = queries.scope(actor, new CaseFilter(List.of(CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS), null,
+        CaseScope scope = lists.scope(actor, new CaseFilter(List.of(CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS), null,
                         null, null, null, null, null, null, null, null, null, null, null, null, null))
                 .and("c.handling_unit is not null and (c.overdue_since is not null or " + DUE + " < :boardDueSoon)",
                         Map.of("boardDueSoon", dueSoon.atOffset(java.time.ZoneOffset.UTC),

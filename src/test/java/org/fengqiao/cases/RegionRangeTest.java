@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class RegionRangeTest {
 
     static boolean within(String code, String prefix) {
-        String[] range = CaseRepository.regionRange(prefix);
+        String[] range = CaseSql.regionRange(prefix);
         return code.compareTo(range[0]) >= 0 && code.compareTo(range[1]) <= 0;
     }
 

@@ -22,7 +22,7 @@ class UntilCasesChangeTest {
     int port;
 
     @Autowired
-    CaseQueries queries;
+    CaseLists queries;
 
     @Test
     void anAnswerIsKeptUntilAnyCaseChangesAndIsPerKey() {

@@ -15,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseFilter;
-import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.organisation.Role;
 import org.fengqiao.organisation.Unit;
 import org.fengqiao.organisation.UnitKind;
@@ -30,7 +30,7 @@ class LedgerExportCapTest {
 
     @Test
     void aListLongerThanTheCapIsRefusedBeforeAnyJobStarts() {
-        CaseQueries queries = mock(CaseQueries.class);
+        CaseLists queries = mock(CaseLists.class);
         when(queries.count(any(), any())).thenReturn(50_001L);
         LedgerJobs jobs = mock(LedgerJobs.class);
         LedgerExport export = new LedgerExport(queries, null, null, null, mock(PlatformTransactionManager.class),

@@ -29,7 +29,7 @@ import org.springframework.web.context.WebApplicationContext;
 import org.fengqiao.access.Actor;
 import org.fengqiao.audit.AuditLog;
 import org.fengqiao.cases.CaseFilter;
-import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseViews.CaseSummary;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.IntegrationTest;
@@ -53,7 +53,7 @@ class LedgerExportTest {
     WebApplicationContext context;
 
     @Autowired
-    CaseQueries queries;
+    CaseLists queries;
 
     @Autowired
     AuditLog audit;

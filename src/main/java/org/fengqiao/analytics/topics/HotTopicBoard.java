@@ -24,7 +24,7 @@ import org.fengqiao.analytics.topics.HotTopicList.SampleCase;
 import org.fengqiao.analytics.topics.HotTopicList.Score;
 import org.fengqiao.analytics.topics.HotTopicList.Topic;
 import org.fengqiao.cases.CaseFilter;
-import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.UntilCasesChange;
@@ -55,7 +55,7 @@ import org.fengqiao.regions.Regions;
  * <li>duplicates merged into another case are left out: the master case stands for them, as in the measures.</li>
  * </ul>
  * At most {@value #MAX_CASES} cases are read, the newest first. Results are kept per jurisdiction, period, day
- * and {@link CaseQueries#changeMark()}, so repeated views cost one cheap query until a case changes.
+ * and {@link CaseLists#changeMark()}, so repeated views cost one cheap query until a case changes.
  */
 @Service
 @Transactional(readOnly = true)
@@ -69,7 +69,7 @@ public class HotTopicBoard {
     public static final int SAMPLE_CASES = 5;
     static final int DESCRIPTION_CHARS = 2_000;
 
-    private final CaseQueries cases;
+    private final CaseLists cases;
     private final JdbcClient jdbc;
     private final Regions regions;
     private final Clock clock;
@@ -79,7 +79,7 @@ public class HotTopicBoard {
     private record Key(Jurisdiction jurisdiction, AgendaPeriod period, LocalDate lastDay) {
     }
 
-    HotTopicBoard(CaseQueries cases, JdbcClient jdbc, Regions regions, Clock clock) {
+    HotTopicBoard(CaseLists cases, JdbcClient jdbc, Regions regions, Clock clock) {
         this.cases = cases;
         this.cache = UntilCasesChange.of(cases, 100, Duration.ofMinutes(30));
         this.jdbc = jdbc;

@@ -34,6 +34,7 @@ import org.fengqiao.cases.CaseDuplicates;
 import org.fengqiao.cases.CaseCommands.*;
 import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseKind;
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseQueries;
 import org.fengqiao.cases.CaseService;
 import org.fengqiao.cases.CaseStatus;
@@ -56,13 +57,15 @@ class CaseApi {
 
     private final CaseService cases;
     private final CaseQueries queries;
+    private final CaseLists lists;
     private final CaseAttachments attachments;
     private final CaseDuplicates duplicates;
 
-    CaseApi(CaseService cases, CaseQueries queries, CaseAttachments attachments, CaseDuplicates duplicates) {
+    CaseApi(CaseService cases, CaseQueries queries, CaseLists lists, CaseAttachments attachments, CaseDuplicates duplicates) {
         this.duplicates = duplicates;
         this.cases = cases;
         this.queries = queries;
+        this.lists = lists;
         this.attachments = attachments;
     }
 
@@ -107,7 +110,7 @@ class CaseApi {
                            @RequestParam(defaultValue = "REGISTERED_DESC") CaseFilter.Sort sort,
                            @RequestParam(defaultValue = "0") int page,
                            @RequestParam(defaultValue = "20") int size) {
-        return queries.list(actor, new CaseFilter(status, kind, channel, category, disputeType, region, unit, overdue,
+        return lists.list(actor, new CaseFilter(status, kind, channel, category, disputeType, region, unit, overdue,
                 from, to, q, risk, supervised, code, tray), sort, page, size);
     }
 
@@ -117,7 +120,7 @@ class CaseApi {
      */
     @GetMapping("/trays")
     java.util.Map<Tray, Long> trays(@AuthenticationPrincipal Actor actor) {
-        return queries.trayCounts(actor);
+        return lists.trayCounts(actor);
     }
 
     @GetMapping("/{id}")

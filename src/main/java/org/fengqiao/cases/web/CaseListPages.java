@@ -20,7 +20,7 @@ import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseListQuery;
 import org.fengqiao.cases.CaseKind;
-import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.CaseViews.CaseSummary;
 import org.fengqiao.cases.CaseViews.Page;
@@ -46,12 +46,12 @@ class CaseListPages {
             Tray.RETURNED, Tray.SUPERVISED, Tray.EXTENSIONS, Tray.REVIEWS, Tray.DUE_SOON, Tray.IN_PROGRESS,
             Tray.TO_EVALUATE, Tray.REVISITS_DUE);
 
-    private final CaseQueries queries;
+    private final CaseLists queries;
     private final SavedViews views;
     private final PageOptions options;
     private final ProblemMessages problems;
 
-    CaseListPages(CaseQueries queries, SavedViews views, PageOptions options, ProblemMessages problems) {
+    CaseListPages(CaseLists queries, SavedViews views, PageOptions options, ProblemMessages problems) {
         this.queries = queries;
         this.views = views;
         this.options = options;

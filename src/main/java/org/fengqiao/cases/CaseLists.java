@@ -1,0 +1,249 @@
+package org.fengqiao.cases;
+
+import static org.fengqiao.cases.CaseSql.*;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.fengqiao.access.Actor;
+import org.fengqiao.cases.CaseViews.*;
+import org.fengqiao.deadlines.Deadlines;
+import org.fengqiao.platform.ChinaTime;
+import org.fengqiao.platform.ProblemException;
+import org.fengqiao.regions.DivisionCode;
+
+/**
+ * Reads many cases for a caller: lists, counts, the workbench trays, the ledger's rows, and the scope other
+ * modules' reports build on. Every query is limited to the caller's jurisdiction in SQL ({@link CaseSql#where}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseLists {
+
+    private final JdbcClient jdbc;
+    private final CaseRefs refs;
+    private final Deadlines deadlines;
+    private final Clock clock;
+
+    CaseLists(JdbcClient jdbc, CaseRefs refs, Deadlines deadlines, Clock clock) {
+        this.jdbc = jdbc;
+        this.refs = refs;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /**
+     * A page of cases matching the filter within the actor's jurisdiction.
+     */
+    public Page<CaseSummary> list(Actor actor, CaseFilter filter, CaseFilter.Sort sort, int page, int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw new ProblemException.InvalidInput("size", "case.badPage");
+        }
+        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()));
+        long total = cappedCount(where);
+        List<CaseSummary> items = total == 0 ? List.of() : where.bind(jdbc.sql("""
+                        select c.id, c.tracking_code, c.status, c.kind, c.channel, c.title, c.category_code,
+                               c.dispute_type, c.region_code, c.handling_unit, c.registered_at, c.handle_due_at,
+                               c.overdue_since, c.risk_level, c.urgent, c.supervised, c.outcome, c.rating
+                        from cases c where""" + where.sql() + " order by " + sort.sql + " limit :limit offset :offset"))
+                .param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> summary(rs)).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** All cases matching the filter (for exports), in pages of 500 rows, capped at {@code max}. */
+    public List<CaseSummary> listAll(Actor actor, CaseFilter filter, CaseFilter.Sort sort, int max) {
+        List<CaseSummary> all = new ArrayList<>();
+        for (int page = 0; all.size() < max; page++) {
+            Page<CaseSummary> p = list(actor, filter, sort, page, 500);
+            all.addAll(p.items());
+            if (p.items().size() < 500) {
+                break;
+            }
+        }
+        return all.size() > max ? all.subList(0, max) : all;
+    }
+
+    /** How many cases match the filter within the actor's jurisdiction. */
+    public long count(Actor actor, CaseFilter filter) {
+        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()));
+        return where.bind(jdbc.sql("select count(*) from cases c where " + where.sql())).query(Long.class).single();
+    }
+
+    /** Receives the ledger's rows as they are read. */
+    public interface LedgerSink {
+        /** Called once before the rows, with how many will follow (at most the cap). */
+        void start(long total);
+
+        void row(LedgerRow row);
+    }
+
+    /**
+     * Streams the ledger (台账) of the cases matching the filter within the actor's jurisdiction, in the list's
+     * order, to {@code sink} — exactly the rows the list shows for the same filter, at most {@code max}. The
+     * pages are read in one repeatable-read snapshot, so cases registered meanwhile neither appear nor shift
+     * rows between pages.
+     *
+     * @return the number of rows written
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public long ledger(Actor actor, CaseFilter filter, CaseFilter.Sort sort, int max, LedgerSink sink) {
+        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()));
+        long total = where.bind(jdbc.sql("select count(*) from cases c where " + where.sql())).query(Long.class).single();
+        sink.start(Math.min(total, max));
+        int pageSize = 1000;
+        long written = 0;
+        for (long offset = 0; offset < Math.min(total, max); offset += pageSize) {
+            List<LedgerRow> rows = where.bind(jdbc.sql("""
+                            select c.id, c.tracking_code, c.registered_at, c.channel, c.source_ref, c.kind,
+                                   c.category_code, c.dispute_type, c.title, c.region_code, c.grid_code, c.handling_unit,
+                                   c.status, c.handle_due_at, c.overdue_since, c.closed_on_time, c.risk_level, c.urgent,
+                                   c.supervised, c.people_involved, c.amount_involved, c.closed_at, c.outcome, c.rating
+                            from cases c where\s""" + where.sql() + " order by " + sort.sql
+                            + " limit :limit offset :offset"))
+                    .param("limit", (int) Math.min(pageSize, max - offset)).param("offset", offset)
+                    .query((rs, n) -> ledgerRow(rs)).list();
+            for (LedgerRow row : rows) {
+                sink.row(row);
+                written++;
+            }
+            if (rows.size() < pageSize) {
+                break;
+            }
+        }
+        return written;
+    }
+
+    private LedgerRow ledgerRow(ResultSet rs) throws SQLException {
+        String category = rs.getString("category_code");
+        String grid = rs.getString("grid_code");
+        Long unit = CaseSql.longOrNull(rs, "handling_unit");
+        return new LedgerRow(rs.getLong("id"), rs.getString("tracking_code"), CaseSql.instant(rs, "registered_at"),
+                Channel.valueOf(rs.getString("channel")), rs.getString("source_ref"),
+                CaseKind.valueOf(rs.getString("kind")),
+                category == null ? null : refs.categoryPath(category),
+                rs.getString("dispute_type"), rs.getString("title"),
+                refs.regionPath(DivisionCode.of(rs.getString("region_code"))),
+                grid == null ? null : refs.regionName(grid),
+                unit == null ? null : refs.unitRef(unit).name(), CaseStatus.valueOf(rs.getString("status")),
+                CaseSql.instant(rs, "handle_due_at"),
+                rs.getObject("overdue_since") != null || Boolean.FALSE.equals(rs.getObject("closed_on_time")),
+                RiskLevel.valueOf(rs.getString("risk_level")), rs.getBoolean("urgent"), rs.getBoolean("supervised"),
+                rs.getInt("people_involved"), rs.getBigDecimal("amount_involved"), CaseSql.instant(rs, "closed_at"),
+                rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")));
+    }
+
+    /**
+     * Which of these source references (e.g. 12345 work-order numbers) are already registered for the channel,
+     * anywhere: an import must not register the same work order twice.
+     */
+    public java.util.Set<String> registeredSourceRefs(Channel channel, java.util.Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select distinct source_ref from cases where channel = :channel
+                        and source_ref = any(cast(:refs as text[]))
+                        """).param("channel", channel.name()).param("refs", refs.toArray(String[]::new))
+                .query(String.class).list());
+    }
+
+    private CaseSummary summary(ResultSet rs) throws SQLException {
+        String region = rs.getString("region_code");
+        Long unit = CaseSql.longOrNull(rs, "handling_unit");
+        return new CaseSummary(rs.getLong("id"), rs.getString("tracking_code"),
+                CaseStatus.valueOf(rs.getString("status")), CaseKind.valueOf(rs.getString("kind")),
+                Channel.valueOf(rs.getString("channel")), rs.getString("title"), refs.categoryRef(rs.getString("category_code")),
+                rs.getString("dispute_type"), region, refs.regionName(region),
+                unit == null ? null : refs.unitRef(unit), CaseSql.instant(rs, "registered_at"),
+                CaseSql.instant(rs, "handle_due_at"), rs.getObject("overdue_since") != null,
+                RiskLevel.valueOf(rs.getString("risk_level")), rs.getBoolean("urgent"), rs.getBoolean("supervised"),
+                rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")));
+    }
+
+    TrayBounds trayBounds(Instant now) {
+        return new TrayBounds(now, ChinaTime.endOf(deadlines.calendar().addWorkingDays(ChinaTime.dateOf(now), 2)));
+    }
+
+    /** Tray counts for a jurisdiction and roles, as of a minute. */
+    private record TrayKey(org.fengqiao.access.Jurisdiction jurisdiction, java.util.Set<?> roles, long minute) {
+    }
+
+    /**
+     * Tray counts are asked on every workbench view; they are kept until any case changes or the minute turns
+     * (what is overdue or due soon moves with the clock).
+     */
+    private final UntilCasesChange<TrayKey, java.util.Map<Tray, Long>> trayCounts =
+            UntilCasesChange.of(this, 2_000, java.time.Duration.ofMinutes(2));
+
+    /**
+     * How many cases wait in each tray that concerns the actor; a count of {@link Page#COUNT_CAP} + 1 means more than
+     * {@link Page#COUNT_CAP}.
+     */
+    public java.util.Map<Tray, Long> trayCounts(Actor actor) {
+        Instant now = clock.instant();
+        return trayCounts.get(new TrayKey(actor.jurisdiction(), java.util.Set.copyOf(actor.roles()),
+                now.getEpochSecond() / 60), key -> countTrays(actor, now));
+    }
+
+    /** The first cases of a tray, for a jurisdiction, as of a minute. */
+    private record TrayPreviewKey(org.fengqiao.access.Jurisdiction jurisdiction, Tray tray, int size, long minute) {
+    }
+
+    /** Kept like the tray counts, so that the workbench's list agrees with its counts. */
+    private final UntilCasesChange<TrayPreviewKey, Page<CaseSummary>> trayPreviews =
+            UntilCasesChange.of(this, 2_000, java.time.Duration.ofMinutes(2));
+
+    /** The first {@code size} cases of a tray, soonest deadline first, as the workbench shows them. */
+    public Page<CaseSummary> trayPreview(Actor actor, Tray tray, int size) {
+        return trayPreviews.get(new TrayPreviewKey(actor.jurisdiction(), tray, size,
+                clock.instant().getEpochSecond() / 60), key -> list(actor, CaseFilter.of(tray), CaseFilter.Sort.DUE_ASC,
+                0, size));
+    }
+
+    /** How many cases match, up to {@link Page#COUNT_CAP} + 1 (which means more than {@link Page#COUNT_CAP}). */
+    private long cappedCount(Where where) {
+        return where.bind(jdbc.sql("select count(*) from (select 1 from cases c where " + where.sql()
+                + " limit " + (Page.COUNT_CAP + 1) + ") counted")).query(Long.class).single();
+    }
+
+    private java.util.Map<Tray, Long> countTrays(Actor actor, Instant now) {
+        java.util.Map<Tray, Long> counts = new java.util.EnumMap<>(Tray.class);
+        TrayBounds bounds = trayBounds(now);
+        for (Tray tray : Tray.values()) {
+            if (tray.concerns(actor.roles())) {
+                Where where = where(actor.jurisdiction(), CaseFilter.of(tray), bounds);
+                // capped like the list's count: a tray of thousands reads a thousand rows, not all of them
+                counts.put(tray, cappedCount(where));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(counts);
+    }
+
+    /**
+     * The cases matching the filter within the actor's jurisdiction, as a condition other modules' read-only
+     * reports build their aggregate SQL on (see {@link CaseScope}).
+     */
+    public CaseScope scope(Actor actor, CaseFilter filter) {
+        Where where = where(actor.jurisdiction(), filter, filter.tray() == null ? null : trayBounds(clock.instant()));
+        return new CaseScope(where.sql(), where.params());
+    }
+
+    /**
+     * A number that grows whenever any case changes (every change appends an event): reports may cache what
+     * they computed under it, as {@link UntilCasesChange} does.
+     */
+    public long changeMark() {
+        return jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
+    }
+}
