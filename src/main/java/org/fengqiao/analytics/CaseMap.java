@@ -20,7 +20,7 @@ import org.fengqiao.cases.CaseKind;
 import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseStatus;
-import org.fengqiao.cases.RiskLevel;
+import org.fengqiao.risk.RiskLevel;
 import org.fengqiao.cases.UntilCasesChange;
 import org.fengqiao.platform.ProblemException;
 

@@ -69,6 +69,18 @@ public class CaseDuplicates {
     private record Key(org.fengqiao.access.Jurisdiction jurisdiction, long caseId, int limit) {
     }
 
+    /**
+     * The cases (the given one included) in which a party of case {@code :partyCase} appears again, by phone or ID
+     * number: a union of two joins, each on its own index.
+     */
+    static final String SAME_PARTY_CASES = """
+            select p2.case_id from case_party p1 join case_party p2 on p2.phone = p1.phone
+            where p1.case_id = :partyCase and p1.phone is not null
+            union
+            select p2.case_id from case_party p1 join case_party p2 on p2.id_number = p1.id_number
+            where p1.case_id = :partyCase and p1.id_number is not null
+            """;
+
     private final JdbcClient jdbc;
     private final CaseQueries queries;
     private final CaseLists lists;
@@ -145,7 +157,7 @@ public class CaseDuplicates {
         }
         if (!incoming.partyKeys().isEmpty()) {
             candidates.addAll(candidates(actor, open + " and c.id in ("
-                    + CaseRisk.SAME_PARTY_CASES + ")", params));
+                    + SAME_PARTY_CASES + ")", params));
         }
         if (candidates.isEmpty()) {
             return List.of();

@@ -3,6 +3,8 @@ package org.fengqiao.cases;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.fengqiao.deadlines.DeadlineStep;
+
 /**
  * Something that happened to a case, named in the past tense. Events are appended, never changed; the
  * timeline (全程留痕) is read from them. Who, when, the status change and the reason are recorded alongside
@@ -46,7 +48,8 @@ public sealed interface CaseEvent {
     record ProgressNoted() implements CaseEvent {
     }
 
-    record MediationSessionRecorded(long sessionId, Instant heldAt, String place, String mediators, String result)
+    record MediationSessionRecorded(long sessionId, Instant heldAt, String place, String mediators,
+                                    MediationResult result)
             implements CaseEvent {
     }
 
@@ -66,7 +69,7 @@ public sealed interface CaseEvent {
     }
 
     /** A deadline passed without the step being done ({@code step} is ACCEPT or HANDLE). */
-    record DeadlineMissed(String step, Instant dueAt) implements CaseEvent {
+    record DeadlineMissed(DeadlineStep step, Instant dueAt) implements CaseEvent {
     }
 
     record CaseChased(long noticeId, Instant missedDueAt) implements CaseEvent {
@@ -75,7 +78,7 @@ public sealed interface CaseEvent {
     record CaseReported(long noticeId, Instant chasedAt) implements CaseEvent {
     }
 
-    record CaseClosed(String outcome, boolean resolved, boolean onTime, Instant revisitDueAt) implements CaseEvent {
+    record CaseClosed(Outcome outcome, boolean resolved, boolean onTime, Instant revisitDueAt) implements CaseEvent {
     }
 
     record AgreementRecorded(long agreementId, LocalDate effectiveOn, Instant confirmationDueAt) implements CaseEvent {
@@ -84,19 +87,21 @@ public sealed interface CaseEvent {
     record ConfirmationReferred(long agreementId, Long courtUnit) implements CaseEvent {
     }
 
-    record CaseEvaluated(String rating, String source) implements CaseEvent {
+    record CaseEvaluated(Rating rating, String source) implements CaseEvent {
     }
 
     record ClosureUpheld() implements CaseEvent {
     }
 
-    record CaseReopened(String cause, long unitId, Instant handleDueAt) implements CaseEvent {
+    /** Reopened after a review of a dissatisfied evaluation, or after a revisit found the matter unresolved. */
+    record CaseReopened(Cause cause, long unitId, Instant handleDueAt) implements CaseEvent {
+        public enum Cause { REVIEW, REVISIT }
     }
 
     record CaseArchived() implements CaseEvent {
     }
 
-    record CaseRevisited(long revisitId, String method, String result) implements CaseEvent {
+    record CaseRevisited(long revisitId, String method, RevisitResult result) implements CaseEvent {
     }
 
     record CaseMerged(long masterCaseId, String masterTrackingCode) implements CaseEvent {

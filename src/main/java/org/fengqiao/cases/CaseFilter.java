@@ -1,5 +1,6 @@
 package org.fengqiao.cases;
 
+import org.fengqiao.risk.RiskLevel;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.fengqiao.risk.RiskLevel;
 import org.fengqiao.platform.ProblemException;
 
 /**

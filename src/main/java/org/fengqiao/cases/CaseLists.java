@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.fengqiao.risk.RiskLevel;
 import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseViews.*;
 import org.fengqiao.deadlines.Deadlines;

@@ -120,34 +120,34 @@ public class CaseQueries {
     }
 
     private CaseView view(Actor actor, ResultSet rs) throws SQLException {
-        Case.State s = caseState(rs, json);
+        CaseState s = caseState(rs, json);
         Instant now = clock.instant();
-        Instant due = s.handleDueAt();
+        Instant due = s.due().handleDueAt();
         boolean running = s.status().isOpen() && due != null;
-        boolean acceptOverdue = s.status() == CaseStatus.ASSIGNED && s.acceptDueAt() != null
-                && !now.isBefore(s.acceptDueAt());
+        boolean acceptOverdue = s.status() == CaseStatus.ASSIGNED && s.due().acceptDueAt() != null
+                && !now.isBefore(s.due().acceptDueAt());
         String grid = rs.getString("grid_code");
-        return new CaseView(s.id(), s.trackingCode(), s.status(), s.kind(), s.channel(), rs.getString("source_ref"),
-                refs.categoryRef(s.categoryCode()), refs.disputeRef(s.disputeType()), rs.getString("title"),
+        return new CaseView(s.id(), s.trackingCode(), s.status(), s.classification().kind(), s.channel(), rs.getString("source_ref"),
+                refs.categoryRef(s.classification().categoryCode()), refs.disputeRef(s.classification().disputeType()), rs.getString("title"),
                 rs.getString("description"),
                 new Location(rs.getString("address"), (Double) rs.getObject("latitude"),
                         (Double) rs.getObject("longitude"), s.region().value(), refs.regionPath(s.region()), grid,
                         refs.gridName(grid)),
-                rs.getInt("people_involved"), rs.getBigDecimal("amount_involved"), s.urgent(),
-                new Risk(s.riskLevel(), s.riskReasons()),
+                rs.getInt("people_involved"), rs.getBigDecimal("amount_involved"), s.classification().urgent(),
+                new Risk(s.classification().riskLevel(), s.classification().riskReasons()),
                 refs.unitRef(rs.getLong("registering_unit")), refs.unitRef(s.ownerUnit()),
                 s.handlingUnit() == null ? null : refs.unitRef(s.handlingUnit()),
                 s.jointUnits().stream().sorted().map(refs::unitRef).toList(),
                 s.routingRule() == null ? null : new Routing(s.routingRule(), s.routingReason()),
-                new CaseViews.Deadlines(s.assignedAt(), s.acceptDueAt(), s.acceptedAt(), s.handleDueAt(), s.handlePolicy(),
-                        s.handlePolicy() == null ? null : deadlines.find(s.handlePolicy())
+                new CaseViews.Deadlines(s.due().assignedAt(), s.due().acceptDueAt(), s.due().acceptedAt(), s.due().handleDueAt(), s.due().handlePolicy(),
+                        s.due().handlePolicy() == null ? null : deadlines.find(s.due().handlePolicy())
                                 .map(DeadlinePolicy::description).orElse(null),
                         running ? deadlines.workingDaysLeft(due, now) : null, acceptOverdue,
-                        s.overdueSince() != null,
-                        s.overdueSince(), s.chasedAt(), s.reportedAt(), s.extensionCount(), s.pendingExtension()),
-                s.supervised(), s.outcome(), s.outcome() == null ? null : s.outcome().isResolved(),
-                s.closedAt(), s.closedOnTime(), s.rating(), s.evaluatedAt(), s.revisitDueAt(), s.revisitedAt(),
-                s.archivedAt(), s.mergedInto(), s.returnCount(), s.reopenCount(), instant(rs, "registered_at"),
+                        s.due().overdueSince() != null,
+                        s.due().overdueSince(), s.due().chasedAt(), s.due().reportedAt(), s.extensionCount(), s.pendingExtension()),
+                s.supervised(), s.closure().outcome(), s.closure().outcome() == null ? null : s.closure().outcome().isResolved(),
+                s.closure().closedAt(), s.closure().closedOnTime(), s.closure().rating(), s.closure().evaluatedAt(), s.closure().revisitDueAt(), s.closure().revisitedAt(),
+                s.closure().archivedAt(), s.mergedInto(), s.returnCount(), s.reopenCount(), instant(rs, "registered_at"),
                 rs.getString("registered_by_name"), maskedParties(s.id()), suggestion(rs),
                 CasePermissions.allowed(actor, new Case(s)), s.version());
     }

@@ -72,7 +72,7 @@ class CaseRepository {
      * statement (one round trip: registration is the platform's hottest write).
      */
     void insert(Case c, Facts f, List<PartyInput> parties, StoredSuggestion suggestion) {
-        Case.State s = c.state();
+        CaseState s = c.state();
         List<Involvement> involved = new ArrayList<>();
         involved.add(new Involvement(f.registeringUnit(), "REGISTRANT", f.registeredAt()));
         involved.addAll(involvements(c));
@@ -101,22 +101,22 @@ class CaseRepository {
                     order by x.n
                 )""" + (suggestion == null ? "" : SUGGEST) + involveAndAppend(involved) + "select count(*) from c")
                 .param("id", s.id()).param("code", s.trackingCode()).param("status", s.status().name())
-                .param("kind", s.kind().name()).param("channel", s.channel().name())
-                .param("sourceRef", text(f.sourceRef())).param("category", text(s.categoryCode()))
-                .param("disputeType", text(s.disputeType())).param("title", f.title())
+                .param("kind", s.classification().kind().name()).param("channel", s.channel().name())
+                .param("sourceRef", text(f.sourceRef())).param("category", text(s.classification().categoryCode()))
+                .param("disputeType", text(s.classification().disputeType())).param("title", f.title())
                 .param("description", f.description()).param("address", text(f.address()))
                 .param("lat", new SqlParameterValue(Types.DOUBLE, f.latitude()))
                 .param("lon", new SqlParameterValue(Types.DOUBLE, f.longitude())).param("region", s.region().value())
                 .param("grid", text(f.gridCode())).param("people", f.peopleInvolved())
                 .param("amount", new SqlParameterValue(Types.NUMERIC, f.amountInvolved()))
-                .param("urgent", s.urgent()).param("risk", s.riskLevel().name())
-                .param("reasons", json.writeValueAsString(s.riskReasons()))
+                .param("urgent", s.classification().urgent()).param("risk", s.classification().riskLevel().name())
+                .param("reasons", json.writeValueAsString(s.classification().riskReasons()))
                 .param("registeredAt", time(f.registeredAt())).param("registeredBy", f.registeredBy())
                 .param("registeringUnit", f.registeringUnit()).param("owner", s.ownerUnit())
                 .param("handler", number(s.handlingUnit())).param("rule", text(s.routingRule()))
-                .param("routingReason", text(s.routingReason())).param("assignedAt", time(s.assignedAt()))
-                .param("acceptDue", time(s.acceptDueAt())).param("handleDue", time(s.handleDueAt()))
-                .param("handlePolicy", text(s.handlePolicy()))
+                .param("routingReason", text(s.routingReason())).param("assignedAt", time(s.due().assignedAt()))
+                .param("acceptDue", time(s.due().acceptDueAt())).param("handleDue", time(s.due().handleDueAt()))
+                .param("handlePolicy", text(s.due().handlePolicy()))
                 .param("searchTerms", org.fengqiao.intelligence.text.SearchTerms.of(f.title(), f.description(),
                         f.address(), s.trackingCode()).toArray(String[]::new))
                 .param("pRoles", column(parties, p -> p.role().name()))
@@ -150,7 +150,7 @@ class CaseRepository {
      * nobody changed the case since it was read.
      */
     void update(Case c) {
-        Case.State s = c.state();
+        CaseState s = c.state();
         List<Involvement> involved = withoutCoveringCentres(involvements(c), c);
         JdbcClient.StatementSpec spec = jdbc.sql("""
                 with c as (
@@ -172,24 +172,24 @@ class CaseRepository {
                     where id = :id and version = :version
                     returning id
                 )""" + involveAndAppend(involved) + "select count(*) from c")
-                .param("status", s.status().name()).param("kind", s.kind().name())
-                .param("category", text(s.categoryCode())).param("disputeType", text(s.disputeType()))
-                .param("urgent", s.urgent()).param("risk", s.riskLevel().name())
-                .param("reasons", json.writeValueAsString(s.riskReasons())).param("owner", s.ownerUnit())
+                .param("status", s.status().name()).param("kind", s.classification().kind().name())
+                .param("category", text(s.classification().categoryCode())).param("disputeType", text(s.classification().disputeType()))
+                .param("urgent", s.classification().urgent()).param("risk", s.classification().riskLevel().name())
+                .param("reasons", json.writeValueAsString(s.classification().riskReasons())).param("owner", s.ownerUnit())
                 .param("handler", number(s.handlingUnit())).param("rule", text(s.routingRule()))
-                .param("routingReason", text(s.routingReason())).param("assignedAt", time(s.assignedAt()))
-                .param("acceptDue", time(s.acceptDueAt())).param("acceptedAt", time(s.acceptedAt()))
-                .param("handleDue", time(s.handleDueAt())).param("handlePolicy", text(s.handlePolicy()))
-                .param("overdueSince", time(s.overdueSince())).param("chasedAt", time(s.chasedAt()))
-                .param("reportedAt", time(s.reportedAt())).param("supervised", s.supervised())
+                .param("routingReason", text(s.routingReason())).param("assignedAt", time(s.due().assignedAt()))
+                .param("acceptDue", time(s.due().acceptDueAt())).param("acceptedAt", time(s.due().acceptedAt()))
+                .param("handleDue", time(s.due().handleDueAt())).param("handlePolicy", text(s.due().handlePolicy()))
+                .param("overdueSince", time(s.due().overdueSince())).param("chasedAt", time(s.due().chasedAt()))
+                .param("reportedAt", time(s.due().reportedAt())).param("supervised", s.supervised())
                 .param("extensions", s.extensionCount()).param("pendingExtension", number(s.pendingExtension()))
                 .param("returns", s.returnCount()).param("reopens", s.reopenCount())
-                .param("outcome", text(s.outcome() == null ? null : s.outcome().name()))
-                .param("resolved", flag(s.outcome() == null ? null : s.outcome().isResolved()))
-                .param("closedAt", time(s.closedAt())).param("onTime", flag(s.closedOnTime()))
-                .param("rating", text(s.rating() == null ? null : s.rating().name()))
-                .param("evaluatedAt", time(s.evaluatedAt())).param("revisitDue", time(s.revisitDueAt()))
-                .param("revisitedAt", time(s.revisitedAt())).param("archivedAt", time(s.archivedAt()))
+                .param("outcome", text(s.closure().outcome() == null ? null : s.closure().outcome().name()))
+                .param("resolved", flag(s.closure().outcome() == null ? null : s.closure().outcome().isResolved()))
+                .param("closedAt", time(s.closure().closedAt())).param("onTime", flag(s.closure().closedOnTime()))
+                .param("rating", text(s.closure().rating() == null ? null : s.closure().rating().name()))
+                .param("evaluatedAt", time(s.closure().evaluatedAt())).param("revisitDue", time(s.closure().revisitDueAt()))
+                .param("revisitedAt", time(s.closure().revisitedAt())).param("archivedAt", time(s.closure().archivedAt()))
                 .param("mergedInto", number(s.mergedInto())).param("id", s.id()).param("version", s.version());
         long updated = bindInvolvementsAndEvents(spec, c, involved).query(Long.class).single();
         if (updated != 1) {
@@ -322,40 +322,5 @@ class CaseRepository {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** Cases with any of these parties' phone numbers or ID numbers, registered before the given case. */
-    int countCasesWithParties(List<PartyInput> parties, long excludingCaseId) {
-        List<String> phones = new ArrayList<>();
-        List<String> idNumbers = new ArrayList<>();
-        for (PartyInput p : parties) {
-            if (p.phone() != null && !p.phone().isBlank()) {
-                phones.add(p.phone().strip());
-            }
-            if (p.idNumber() != null && !p.idNumber().isBlank()) {
-                idNumbers.add(p.idNumber().strip().toUpperCase(java.util.Locale.ROOT));
-            }
-        }
-        if (phones.isEmpty() && idNumbers.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                select count(distinct case_id) from case_party
-                where case_id <> :id and (phone = any(cast(:phones as text[])) or id_number = any(cast(:ids as text[])))
-                """).param("id", excludingCaseId).param("phones", phones.toArray(String[]::new))
-                .param("ids", idNumbers.toArray(String[]::new)).query(Integer.class).single();
-    }
-
-    /** Open cases of the same category registered in the same village in the 30 days before {@code at}. */
-    int countSameProblemNearby(String categoryCode, DivisionCode region, Instant at) {
-        if (categoryCode == null) {
-            return 0;
-        }
-        return jdbc.sql("""
-                select count(*) from cases
-                where category_code = ? and region_code = ? and registered_at > ?
-                  and status in ('REGISTERED', 'ASSIGNED', 'IN_PROGRESS', 'RETURNED')
-                """).params(categoryCode, region.value(), ts(at.minus(java.time.Duration.ofDays(30))))
-                .query(Integer.class).single();
     }
 }

@@ -1,40 +1,79 @@
 package org.fengqiao.cases;
 
+import static org.fengqiao.cases.CaseSql.ts;
+
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.fengqiao.cases.CaseCommands.PartyInput;
 import org.fengqiao.platform.ChinaTime;
+import org.fengqiao.regions.DivisionCode;
 import org.fengqiao.risk.RiskAssessment;
 import org.fengqiao.risk.RiskAssessor;
 import org.fengqiao.risk.RiskFacts;
 
 /**
- * Assesses a registered case's risk from its own facts and history, again whenever something the rules look at
- * changes: at triage, when a deadline is missed, when the citizen is dissatisfied. Only the case and the other
- * cases its parties appear in are read — no profile of any person.
+ * Assesses a case's risk from its own facts and history: at registration, and again whenever something the
+ * rules look at changes (at triage, when a deadline is missed, when the citizen is dissatisfied). The facts are
+ * gathered one way for both: the case's words and figures, the other cases its parties appear in (by phone or
+ * ID number) and the open cases of the same problem nearby — no profile of any person.
  */
 @Component
 class CaseRisk {
 
+    /** The phone numbers and ID numbers by which a case's parties are found in other cases. */
+    record PartyKeys(List<String> phones, List<String> idNumbers) {
+
+        static PartyKeys of(List<PartyInput> parties) {
+            List<String> phones = new ArrayList<>();
+            List<String> idNumbers = new ArrayList<>();
+            for (PartyInput p : parties) {
+                if (p.phone() != null && !p.phone().isBlank()) {
+                    phones.add(p.phone().strip());
+                }
+                if (p.idNumber() != null && !p.idNumber().isBlank()) {
+                    idNumbers.add(p.idNumber().strip().toUpperCase(Locale.ROOT));
+                }
+            }
+            return new PartyKeys(phones, idNumbers);
+        }
+
+        boolean isEmpty() {
+            return phones.isEmpty() && idNumbers.isEmpty();
+        }
+    }
+
+    /** What the rules read of a case besides its classification. */
+    record CaseFacts(String title, String description, int people, BigDecimal amount, PartyKeys parties) {
+    }
+
     private final RiskAssessor assessor;
-    private final CaseRepository repository;
     private final JdbcClient jdbc;
 
-    CaseRisk(RiskAssessor assessor, CaseRepository repository, JdbcClient jdbc) {
+    CaseRisk(RiskAssessor assessor, JdbcClient jdbc) {
         this.assessor = assessor;
-        this.repository = repository;
         this.jdbc = jdbc;
+    }
+
+    /** The assessment of a case being registered (it is not stored yet; {@code id} is the id it will have). */
+    RiskAssessment assessNew(long id, Classification c, DivisionCode region, CaseFacts facts, Instant now) {
+        return assess(id, c.kind(), c.categoryCode(), c.disputeType(), region, facts, false, false, now);
     }
 
     /** The assessment the case would have with the given classification (used when triage changes it). */
     RiskAssessment assess(Case c, CaseKind kind, String categoryCode, String disputeType, Instant now) {
-        Facts f = facts(c.id());
-        return assessor.assess(new RiskFacts(kind.name(), disputeType, f.title(), f.description(), f.people(),
-                f.amount(), f.priorPartyCases(), repository.countSameProblemNearby(categoryCode, c.region(), now),
-                c.overdueSince() != null, c.rating() == Rating.DISSATISFIED, ChinaTime.dateOf(now)));
+        return assess(c.id(), kind, categoryCode, disputeType, c.region(), facts(c.id()), c.overdueSince() != null,
+                c.rating() == Rating.DISSATISFIED, now);
     }
 
     /**
@@ -42,33 +81,54 @@ class CaseRisk {
      *
      * @return whether the level or its reasons changed
      */
-    boolean reassess(Case c, Case.Step step) {
-        RiskAssessment a = assess(c, c.kind(), c.categoryCode(), c.disputeType(), step.at());
-        return c.reassessRisk(RiskLevel.valueOf(a.level().name()), a.reasons(), step);
+    boolean reassess(Case c, Case.Act act) {
+        RiskAssessment a = assess(c, c.kind(), c.categoryCode(), c.disputeType(), act.at());
+        return c.reassessRisk(a.level(), a.reasons(), act);
     }
 
-    /**
-     * The cases (the given one included) in which a party of case {@code :partyCase} appears again, by phone or ID
-     * number: a union of two joins, each on its own index.
-     */
-    static final String SAME_PARTY_CASES = """
-            select p2.case_id from case_party p1 join case_party p2 on p2.phone = p1.phone
-            where p1.case_id = :partyCase and p1.phone is not null
-            union
-            select p2.case_id from case_party p1 join case_party p2 on p2.id_number = p1.id_number
-            where p1.case_id = :partyCase and p1.id_number is not null
-            """;
-
-    private record Facts(String title, String description, int people, BigDecimal amount, int priorPartyCases) {
+    private RiskAssessment assess(long id, CaseKind kind, String categoryCode, String disputeType, DivisionCode region,
+                                  CaseFacts f, boolean overdue, boolean dissatisfied, Instant now) {
+        return assessor.assess(new RiskFacts(kind.name(), disputeType, f.title(), f.description(), f.people(),
+                f.amount(), casesWithParties(f.parties(), id), sameProblemNearby(categoryCode, region, now), overdue,
+                dissatisfied, ChinaTime.dateOf(now)));
     }
 
-    private Facts facts(long id) {
+    private CaseFacts facts(long id) {
         return jdbc.sql("""
                 select title, description, people_involved, amount_involved,
-                       (select count(*) from (""" + SAME_PARTY_CASES + """
-                        ) same where same.case_id <> c.id) as prior
-                from cases c where id = :partyCase
-                """).param("partyCase", id).query((rs, n) -> new Facts(rs.getString(1), rs.getString(2), rs.getInt(3),
-                rs.getBigDecimal(4), rs.getInt(5))).single();
+                       array(select p.phone from case_party p where p.case_id = c.id and p.phone is not null) as phones,
+                       array(select p.id_number from case_party p where p.case_id = c.id and p.id_number is not null)
+                           as id_numbers
+                from cases c where id = ?
+                """).param(id).query((rs, n) -> new CaseFacts(rs.getString(1), rs.getString(2), rs.getInt(3),
+                rs.getBigDecimal(4), new PartyKeys(strings(rs.getArray(5)), strings(rs.getArray(6))))).single();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** Other cases in which any of these phone numbers or ID numbers appear. */
+    private int casesWithParties(PartyKeys parties, long excludingCaseId) {
+        if (parties.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                select count(distinct case_id) from case_party
+                where case_id <> :id and (phone = any(cast(:phones as text[])) or id_number = any(cast(:ids as text[])))
+                """).param("id", excludingCaseId).param("phones", parties.phones().toArray(String[]::new))
+                .param("ids", parties.idNumbers().toArray(String[]::new)).query(Integer.class).single();
+    }
+
+    /** Open cases of the same category registered in the same village in the 30 days before {@code at}. */
+    private int sameProblemNearby(String categoryCode, DivisionCode region, Instant at) {
+        if (categoryCode == null) {
+            return 0;
+        }
+        return jdbc.sql("""
+                select count(*) from cases
+                where category_code = ? and region_code = ? and registered_at > ?
+                  and\s""" + CaseStatus.sqlIn("status", CaseStatus::isOpen))
+                .params(categoryCode, region.value(), ts(at.minus(Duration.ofDays(30)))).query(Integer.class).single();
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import org.fengqiao.risk.RiskLevel;
 import org.fengqiao.access.Jurisdiction;
 import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.ProblemException;
@@ -254,23 +255,25 @@ final class CaseSql {
     }
 
     /** A case's state from a row of {@code cases c} with {@link #JOINT_UNITS}. */
-    static Case.State caseState(ResultSet rs, ObjectMapper json) throws SQLException {
-        return new Case.State(rs.getLong("id"), rs.getString("tracking_code"),
-                DivisionCode.of(rs.getString("region_code")), CaseKind.valueOf(rs.getString("kind")),
-                Channel.valueOf(rs.getString("channel")), rs.getString("category_code"), rs.getString("dispute_type"),
-                rs.getBoolean("urgent"), RiskLevel.valueOf(rs.getString("risk_level")),
-                json.readValue(rs.getString("risk_reasons"), STRINGS), CaseStatus.valueOf(rs.getString("status")),
-                rs.getLong("owner_unit"), longOrNull(rs, "handling_unit"), longs(rs.getArray("joint_units")),
-                rs.getString("routing_rule"), rs.getString("routing_reason"), instant(rs, "assigned_at"),
-                instant(rs, "accept_due_at"), instant(rs, "accepted_at"), instant(rs, "handle_due_at"),
-                rs.getString("handle_policy"), instant(rs, "overdue_since"), instant(rs, "chased_at"),
-                instant(rs, "reported_at"), rs.getBoolean("supervised"), rs.getInt("extension_count"),
-                longOrNull(rs, "pending_extension"), rs.getInt("return_count"), rs.getInt("reopen_count"),
-                rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
+    static CaseState caseState(ResultSet rs, ObjectMapper json) throws SQLException {
+        Classification classification = new Classification(CaseKind.valueOf(rs.getString("kind")),
+                rs.getString("category_code"), rs.getString("dispute_type"), rs.getBoolean("urgent"),
+                RiskLevel.valueOf(rs.getString("risk_level")), json.readValue(rs.getString("risk_reasons"), STRINGS));
+        DueDates due = new DueDates(instant(rs, "assigned_at"), instant(rs, "accept_due_at"),
+                instant(rs, "accepted_at"), instant(rs, "handle_due_at"), rs.getString("handle_policy"),
+                instant(rs, "overdue_since"), instant(rs, "chased_at"), instant(rs, "reported_at"));
+        Closure closure = new Closure(rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
                 instant(rs, "closed_at"), (Boolean) rs.getObject("closed_on_time"),
                 rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")),
                 instant(rs, "evaluated_at"), instant(rs, "revisit_due_at"), instant(rs, "revisited_at"),
-                instant(rs, "archived_at"), longOrNull(rs, "merged_into"), rs.getInt("version"));
+                instant(rs, "archived_at"));
+        return new CaseState(rs.getLong("id"), rs.getString("tracking_code"),
+                DivisionCode.of(rs.getString("region_code")), Channel.valueOf(rs.getString("channel")), classification,
+                CaseStatus.valueOf(rs.getString("status")), rs.getLong("owner_unit"), longOrNull(rs, "handling_unit"),
+                longs(rs.getArray("joint_units")), rs.getString("routing_rule"), rs.getString("routing_reason"), due,
+                rs.getBoolean("supervised"), rs.getInt("extension_count"), longOrNull(rs, "pending_extension"),
+                rs.getInt("return_count"), rs.getInt("reopen_count"), closure, longOrNull(rs, "merged_into"),
+                rs.getInt("version"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

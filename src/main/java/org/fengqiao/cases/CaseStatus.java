@@ -49,6 +49,13 @@ public enum CaseStatus {
         return allowed.contains(action);
     }
 
+    /** Refuses the action with the status and the actions it allows, unless it allows it. */
+    public void require(CaseAction action) {
+        if (!allows(action)) {
+            throw new ActionNotAllowed(this, action);
+        }
+    }
+
     public Set<CaseAction> allowedActions() {
         return allowed;
     }
@@ -61,6 +68,16 @@ public enum CaseStatus {
     /** Closed with an outcome, whatever came after (evaluation, review, archive); a merged case has none. */
     public boolean hasOutcome() {
         return this == CLOSED || this == UNDER_REVIEW || this == ARCHIVED;
+    }
+
+    /**
+     * The SQL condition that {@code column} holds one of the statuses that pass the test, with the names written
+     * out (as a partial index's predicate is written): {@code c.status in ('REGISTERED', 'ASSIGNED')}. This is
+     * how SQL anywhere names a set of statuses, never as string literals of its own.
+     */
+    public static String sqlIn(String column, java.util.function.Predicate<CaseStatus> test) {
+        return column + " in (" + java.util.Arrays.stream(values()).filter(test).map(s -> "'" + s.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 
     /** The names of the statuses that pass the test, as SQL compares them. */

@@ -1,5 +1,6 @@
 package org.fengqiao.cases;
 
+import org.fengqiao.risk.RiskLevel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

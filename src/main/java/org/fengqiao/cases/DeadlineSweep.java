@@ -6,9 +6,11 @@ import static org.fengqiao.deadlines.DeadlineStep.REPORT;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,16 +40,20 @@ public class DeadlineSweep {
     }
 
     private final CaseRepository repository;
+    private final CaseRecords records;
+    private final MessageSource messages;
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
     private final TransactionTemplate tx;
     private final CaseRisk risk;
     private final Clock clock;
 
-    DeadlineSweep(CaseRepository repository, JdbcClient jdbc, Deadlines deadlines, PlatformTransactionManager txm,
-                  CaseRisk risk, Clock clock) {
+    DeadlineSweep(CaseRepository repository, CaseRecords records, MessageSource messages, JdbcClient jdbc,
+                  Deadlines deadlines, PlatformTransactionManager txm, CaseRisk risk, Clock clock) {
         this.risk = risk;
         this.repository = repository;
+        this.records = records;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.tx = new TransactionTemplate(txm);
@@ -63,11 +69,11 @@ public class DeadlineSweep {
             int done = 0;
             for (long id : ids) {
                 done += inTransaction(id, c -> {
-                    Case.Step step = Case.Step.system(now);
-                    if (!c.markOverdue(step)) {
+                    Case.Act act = Case.Act.system(now);
+                    if (!c.markOverdue(act)) {
                         return false;
                     }
-                    risk.reassess(c, step);
+                    risk.reassess(c, act);
                     return true;
                 });
             }
@@ -81,13 +87,12 @@ public class DeadlineSweep {
                 continue;
             }
             chased += inTransaction(k.id(), c -> {
-                if (c.overdueSince() == null || c.chasedAt() != null
+                if (c.overdueSince() == null || c.due().chasedAt() != null
                         || now.isBefore(chaseDue(CaseService.subject(c), c.overdueSince()))) {
                     return false;
                 }
-                long notice = notice(c, "CHASE", now, "案件已于" + Deadlines.lastDayOf(c.overdueSince())
-                        + "超过期限，请立即办理并反馈（自动催办）");
-                c.chase(notice, Case.Step.system(now));
+                long notice = notice(c, "CHASE", now, text("sweep.notice.chase", Deadlines.lastDayOf(c.overdueSince())));
+                c.chase(notice, Case.Act.system(now));
                 return true;
             });
         }
@@ -96,12 +101,12 @@ public class DeadlineSweep {
                 continue;
             }
             reported += inTransaction(k.id(), c -> {
-                if (c.chasedAt() == null || c.reportedAt() != null
+                if (c.due().chasedAt() == null || c.due().reportedAt() != null
                         || now.isBefore(reportDue(CaseService.subject(c), c.overdueSince()))) {
                     return false;
                 }
-                long notice = notice(c, "REPORT", now, "案件催办后仍未办结，予以通报");
-                c.report(notice, Case.Step.system(now));
+                long notice = notice(c, "REPORT", now, text("sweep.notice.report"));
+                c.report(notice, Case.Act.system(now));
                 return true;
             });
         }
@@ -148,10 +153,12 @@ public class DeadlineSweep {
 
     private long notice(Case c, String kind, Instant now, String message) {
         Long unit = c.handlingUnit() != null ? c.handlingUnit() : c.ownerUnit();
-        return jdbc.sql("""
-                insert into supervision_notice (case_id, kind, unit_id, issued_at, message) values (?, ?, ?, ?, ?)
-                returning id
-                """).params(c.id(), kind, unit, CaseSql.ts(now), message).query(Long.class).single();
+        return records.notice(c.id(), kind, unit, now, null, message, null);
+    }
+
+    /** A notice's text, in the language of the record: Chinese. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
     }
 
     private interface CaseStep {

@@ -11,7 +11,6 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
-import org.fengqiao.risk.RiskSignal.Level;
 
 /**
  * Scores a case by named rules (DOMAIN.md §7). Each rule looks at the case's facts and, if it fires, says how
@@ -35,48 +34,48 @@ public class RiskAssessor {
         this.rules = List.of(
                 new Rule("GROUP", "涉及人数达到群体性标准",
                         f -> f.peopleInvolved() >= p.largeGroupSize()
-                                ? signal("GROUP", Level.HIGH, "涉及" + f.peopleInvolved() + "人，属较大规模群体性事项")
+                                ? signal("GROUP", RiskLevel.HIGH, "涉及" + f.peopleInvolved() + "人，属较大规模群体性事项")
                                 : f.peopleInvolved() >= p.groupSize()
-                                ? signal("GROUP", Level.MEDIUM, "涉及" + f.peopleInvolved() + "人，属群体性事项（" + p.groupSize() + "人及以上）")
+                                ? signal("GROUP", RiskLevel.MEDIUM, "涉及" + f.peopleInvolved() + "人，属群体性事项（" + p.groupSize() + "人及以上）")
                                 : Optional.empty()),
                 new Rule("AMOUNT", "涉及金额较大",
                         f -> f.amountInvolved() == null ? Optional.empty()
                                 : f.amountInvolved().compareTo(p.veryLargeAmount()) >= 0
-                                ? signal("AMOUNT", Level.HIGH, "涉及金额" + f.amountInvolved().toPlainString() + "元")
+                                ? signal("AMOUNT", RiskLevel.HIGH, "涉及金额" + f.amountInvolved().toPlainString() + "元")
                                 : f.amountInvolved().compareTo(p.largeAmount()) >= 0
-                                ? signal("AMOUNT", Level.MEDIUM, "涉及金额" + f.amountInvolved().toPlainString() + "元")
+                                ? signal("AMOUNT", RiskLevel.MEDIUM, "涉及金额" + f.amountInvolved().toPlainString() + "元")
                                 : Optional.empty()),
                 new Rule("WAGES_BEFORE_FESTIVAL", "春节前欠薪",
                         f -> "LABOUR_WAGES".equals(f.disputeType()) && beforeSpringFestival(f.today(),
                                 p.wageArrearsDaysBeforeSpringFestival())
-                                ? signal("WAGES_BEFORE_FESTIVAL", Level.MEDIUM, "春节前" + p.wageArrearsDaysBeforeSpringFestival()
+                                ? signal("WAGES_BEFORE_FESTIVAL", RiskLevel.MEDIUM, "春节前" + p.wageArrearsDaysBeforeSpringFestival()
                                 + "日内的欠薪纠纷")
                                 : Optional.empty()),
                 new Rule("THREAT", "言辞中有扬言报复、暴力威胁",
                         f -> firstWord(f.text(), p.threatWords())
-                                .flatMap(w -> signal("THREAT", Level.HIGH, "出现暴力或报复言辞「" + w + "」"))),
+                                .flatMap(w -> signal("THREAT", RiskLevel.HIGH, "出现暴力或报复言辞「" + w + "」"))),
                 new Rule("SELF_HARM", "言辞中有轻生倾向",
                         f -> firstWord(f.text(), p.selfHarmWords())
-                                .flatMap(w -> signal("SELF_HARM", Level.HIGH, "出现轻生言辞「" + w + "」，建议转介心理疏导"))),
+                                .flatMap(w -> signal("SELF_HARM", RiskLevel.HIGH, "出现轻生言辞「" + w + "」，建议转介心理疏导"))),
                 new Rule("FAMILY_WITH_SIGNALS", "婚姻家庭纠纷伴有暴力或轻生信号",
                         f -> "MARRIAGE_FAMILY".equals(f.disputeType())
                                 && firstWord(f.text(), concat(p.threatWords(), p.selfHarmWords())).isPresent()
-                                ? signal("FAMILY_WITH_SIGNALS", Level.SEVERE, "家庭纠纷伴有暴力或轻生信号，防止民转刑")
+                                ? signal("FAMILY_WITH_SIGNALS", RiskLevel.SEVERE, "家庭纠纷伴有暴力或轻生信号，防止民转刑")
                                 : Optional.empty()),
                 new Rule("REPEATED_PARTIES", "同一当事人反复发生纠纷",
                         f -> f.priorCasesOfSameParties() >= p.manyRepeatedParties()
-                                ? signal("REPEATED_PARTIES", Level.HIGH, "同一当事人此前已有" + f.priorCasesOfSameParties() + "件纠纷")
+                                ? signal("REPEATED_PARTIES", RiskLevel.HIGH, "同一当事人此前已有" + f.priorCasesOfSameParties() + "件纠纷")
                                 : f.priorCasesOfSameParties() >= p.repeatedParties()
-                                ? signal("REPEATED_PARTIES", Level.MEDIUM, "同一当事人此前已有" + f.priorCasesOfSameParties() + "件纠纷")
+                                ? signal("REPEATED_PARTIES", RiskLevel.MEDIUM, "同一当事人此前已有" + f.priorCasesOfSameParties() + "件纠纷")
                                 : Optional.empty()),
                 new Rule("HOT_SPOT", "同一区域同类问题集中反映",
                         f -> f.sameProblemNearby() >= p.hotSpotCases()
-                                ? signal("HOT_SPOT", Level.MEDIUM, "同村近30日同类问题已有" + f.sameProblemNearby() + "件")
+                                ? signal("HOT_SPOT", RiskLevel.MEDIUM, "同村近30日同类问题已有" + f.sameProblemNearby() + "件")
                                 : Optional.empty()),
                 new Rule("OVERDUE", "办理超期", f -> f.overdue()
-                        ? signal("OVERDUE", Level.MEDIUM, "已超过办理期限") : Optional.empty()),
+                        ? signal("OVERDUE", RiskLevel.MEDIUM, "已超过办理期限") : Optional.empty()),
                 new Rule("DISSATISFIED", "群众不满意", f -> f.dissatisfied()
-                        ? signal("DISSATISFIED", Level.MEDIUM, "群众评价不满意") : Optional.empty()));
+                        ? signal("DISSATISFIED", RiskLevel.MEDIUM, "群众评价不满意") : Optional.empty()));
     }
 
     public List<Rule> rules() {
@@ -88,11 +87,11 @@ public class RiskAssessor {
         for (Rule rule : rules) {
             rule.check().apply(facts).ifPresent(fired::add);
         }
-        Level level = fired.stream().map(RiskSignal::level).max(Comparator.naturalOrder()).orElse(Level.LOW);
+        RiskLevel level = fired.stream().map(RiskSignal::level).max(Comparator.naturalOrder()).orElse(RiskLevel.LOW);
         return new RiskAssessment(level, List.copyOf(fired));
     }
 
-    private static Optional<RiskSignal> signal(String rule, Level level, String reason) {
+    private static Optional<RiskSignal> signal(String rule, RiskLevel level, String reason) {
         return Optional.of(new RiskSignal(rule, level, reason));
     }
 

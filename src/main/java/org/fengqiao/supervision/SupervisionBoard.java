@@ -24,7 +24,7 @@ import org.fengqiao.cases.CaseQueries;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseService;
 import org.fengqiao.cases.CaseStatus;
-import org.fengqiao.cases.RiskLevel;
+import org.fengqiao.risk.RiskLevel;
 import org.fengqiao.deadlines.Deadlines;
 import org.fengqiao.organisation.Unit;
 import org.fengqiao.organisation.Units;

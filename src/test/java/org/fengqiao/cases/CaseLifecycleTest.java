@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.fengqiao.deadlines.DeadlineStep;
+import org.fengqiao.risk.RiskLevel;
 import org.fengqiao.cases.CaseEvent.*;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.regions.DivisionCode;
@@ -31,20 +33,20 @@ class CaseLifecycleTest {
     static final long UNIT = 2;
     static final long OTHER_UNIT = 3;
 
-    static Case.Step at(Instant t) {
-        return new Case.Step(100L, CENTRE, t);
+    static Case.Act at(Instant t) {
+        return new Case.Act(100L, CENTRE, t);
     }
 
     static Case registered() {
         return Case.register(1000, "330681-20261120-001000-0", new Case.RegistrationFacts(
-                DivisionCode.of("330681109290"), null, CaseKind.DISPUTE, Channel.WALK_IN, null, "NEIGHBOUR", false,
-                RiskLevel.LOW, List.of(), CENTRE), at(T0));
+                DivisionCode.of("330681109290"), null, Channel.WALK_IN,
+                new Classification(CaseKind.DISPUTE, null, "NEIGHBOUR", false, RiskLevel.LOW, List.of()), CENTRE), at(T0));
     }
 
     static Case assigned() {
         Case c = registered();
-        c.assign(UNIT, "NEIGHBOUR-V", "rule", T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(30)), "HANDLE_DISPUTE",
-                null, at(T0));
+        c.assign(new Assignment(UNIT, "NEIGHBOUR-V", "rule"), DueDates.fixed(T0.plus(Duration.ofDays(1)),
+                T0.plus(Duration.ofDays(30)), "HANDLE_DISPUTE"), null, at(T0));
         return c;
     }
 
@@ -126,7 +128,7 @@ class CaseLifecycleTest {
     void transferHandsTheCaseToAnotherUnitWhichMustAcceptAfresh() {
         Case c = inProgress();
         Instant later = T0.plus(Duration.ofDays(2));
-        c.transfer(OTHER_UNIT, later.plus(Duration.ofDays(1)), later.plus(Duration.ofDays(13)), "HANDLE_DEFAULT",
+        c.transfer(OTHER_UNIT, DueDates.fixed(later.plus(Duration.ofDays(1)), later.plus(Duration.ofDays(13)), "HANDLE_DEFAULT"),
                 "属劳动争议", at(later));
         assertThat(c.status()).isEqualTo(CaseStatus.ASSIGNED);
         assertThat(c.handlingUnit()).isEqualTo(OTHER_UNIT);
@@ -136,7 +138,7 @@ class CaseLifecycleTest {
     @Test
     void transferToTheSameUnitIsRefused() {
         Case c = inProgress();
-        assertThatThrownBy(() -> c.transfer(UNIT, T0, T0, "X", "原因", at(T0))).isInstanceOf(CaseRefused.class);
+        assertThatThrownBy(() -> c.transfer(UNIT, DueDates.fixed(T0, T0, "X"), "原因", at(T0))).isInstanceOf(CaseRefused.class);
     }
 
     @Test
@@ -232,25 +234,25 @@ class CaseLifecycleTest {
         @Test
         void overdueIsMarkedOnceWhenTheDeadlinePasses() {
             Case c = inProgress();
-            assertThat(c.markOverdue(Case.Step.system(c.handleDueAt().minusSeconds(1)))).isFalse();
-            assertThat(c.markOverdue(Case.Step.system(c.handleDueAt()))).isTrue();
+            assertThat(c.markOverdue(Case.Act.system(c.handleDueAt().minusSeconds(1)))).isFalse();
+            assertThat(c.markOverdue(Case.Act.system(c.handleDueAt()))).isTrue();
             assertThat(c.overdueSince()).isEqualTo(c.handleDueAt());
-            assertThat(lastEvent(c)).isEqualTo(new DeadlineMissed("HANDLE", c.handleDueAt()));
-            assertThat(c.markOverdue(Case.Step.system(c.handleDueAt().plusSeconds(60)))).isFalse();
+            assertThat(lastEvent(c)).isEqualTo(new DeadlineMissed(DeadlineStep.HANDLE, c.handleDueAt()));
+            assertThat(c.markOverdue(Case.Act.system(c.handleDueAt().plusSeconds(60)))).isFalse();
         }
 
         @Test
         void anUnacceptedCaseIsOverdueForAcceptance() {
             Case c = assigned();
             Instant acceptDue = c.acceptDueAt();
-            assertThat(c.markOverdue(Case.Step.system(acceptDue.plusSeconds(1)))).isTrue();
-            assertThat(lastEvent(c)).isEqualTo(new DeadlineMissed("ACCEPT", acceptDue));
+            assertThat(c.markOverdue(Case.Act.system(acceptDue.plusSeconds(1)))).isTrue();
+            assertThat(lastEvent(c)).isEqualTo(new DeadlineMissed(DeadlineStep.ACCEPT, acceptDue));
         }
 
         @Test
         void lateAcceptanceWithinTheHandlingDeadlineClearsTheAcceptanceOverdue() {
             Case c = assigned();
-            c.markOverdue(Case.Step.system(c.acceptDueAt().plusSeconds(1)));
+            c.markOverdue(Case.Act.system(c.acceptDueAt().plusSeconds(1)));
             c.accept(null, at(c.acceptDueAt().plusSeconds(3600)));
             assertThat(c.overdueSince()).isNull();
         }
@@ -258,9 +260,9 @@ class CaseLifecycleTest {
         @Test
         void chaseThenReport() {
             Case c = inProgress();
-            c.markOverdue(Case.Step.system(c.handleDueAt()));
-            c.chase(11, Case.Step.system(c.handleDueAt().plus(Duration.ofHours(8))));
-            c.report(12, Case.Step.system(c.handleDueAt().plus(Duration.ofDays(7))));
+            c.markOverdue(Case.Act.system(c.handleDueAt()));
+            c.chase(11, Case.Act.system(c.handleDueAt().plus(Duration.ofHours(8))));
+            c.report(12, Case.Act.system(c.handleDueAt().plus(Duration.ofDays(7))));
             assertThat(c.newEvents()).extracting(e -> e.event().type())
                     .endsWith("DeadlineMissed", "CaseChased", "CaseReported");
             assertThat(c.newEvents().getLast().actorUserId()).isNull();
@@ -271,7 +273,7 @@ class CaseLifecycleTest {
             Case c = inProgress();
             Instant newDue = c.handleDueAt().plus(Duration.ofDays(10));
             c.requestExtension(7, newDue, 1, "等待", at(c.handleDueAt().minusSeconds(3600)));
-            c.markOverdue(Case.Step.system(c.handleDueAt()));
+            c.markOverdue(Case.Act.system(c.handleDueAt()));
             c.decideExtension(true, newDue, null, at(c.handleDueAt().plusSeconds(60)));
             assertThat(c.overdueSince()).isNull();
         }
@@ -285,14 +287,14 @@ class CaseLifecycleTest {
             Case c = closed();
             assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
             assertThat(c.outcome()).isEqualTo(Outcome.RESOLVED);
-            assertThat(lastEvent(c)).isEqualTo(new CaseClosed("RESOLVED", true, true, T0.plus(Duration.ofDays(5))));
+            assertThat(lastEvent(c)).isEqualTo(new CaseClosed(Outcome.RESOLVED, true, true, T0.plus(Duration.ofDays(5))));
         }
 
         @Test
         void closedIsNotResolved() {
             Case c = inProgress();
             c.close(Outcome.REFERRED_TO_LITIGATION, "调解不成，引导诉讼", T0, at(T0.plus(Duration.ofDays(40))));
-            assertThat(lastEvent(c)).isEqualTo(new CaseClosed("REFERRED_TO_LITIGATION", false, false, T0));
+            assertThat(lastEvent(c)).isEqualTo(new CaseClosed(Outcome.REFERRED_TO_LITIGATION, false, false, T0));
         }
 
         @Test
@@ -317,7 +319,7 @@ class CaseLifecycleTest {
             Case c = closed();
             c.evaluate(Rating.DISSATISFIED, "PHONE", "没解决", at(T0.plus(Duration.ofDays(4))));
             assertThat(c.status()).isEqualTo(CaseStatus.UNDER_REVIEW);
-            c.concludeReview(false, null, null, "已依法办理", at(T0.plus(Duration.ofDays(5))));
+            c.concludeReview(false, null, "已依法办理", at(T0.plus(Duration.ofDays(5))));
             assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
             assertThat(lastEvent(c)).isEqualTo(new ClosureUpheld());
         }
@@ -327,13 +329,13 @@ class CaseLifecycleTest {
             Case c = closed();
             c.evaluate(Rating.DISSATISFIED, "PHONE", "没解决", at(T0.plus(Duration.ofDays(4))));
             Instant newDue = T0.plus(Duration.ofDays(20));
-            c.concludeReview(true, newDue, "HANDLE_DISPUTE", "重新办理", at(T0.plus(Duration.ofDays(5))));
+            c.concludeReview(true, DueDates.fixed(null, newDue, "HANDLE_DISPUTE"), "重新办理", at(T0.plus(Duration.ofDays(5))));
             assertThat(c.status()).isEqualTo(CaseStatus.IN_PROGRESS);
             assertThat(c.handlingUnit()).isEqualTo(UNIT);
             assertThat(c.handleDueAt()).isEqualTo(newDue);
             assertThat(c.outcome()).isNull();
             assertThat(c.reopenCount()).isEqualTo(1);
-            assertThat(lastEvent(c)).isEqualTo(new CaseReopened("REVIEW", UNIT, newDue));
+            assertThat(lastEvent(c)).isEqualTo(new CaseReopened(CaseReopened.Cause.REVIEW, UNIT, newDue));
         }
 
         @Test
@@ -342,7 +344,7 @@ class CaseLifecycleTest {
             c.archive(null, at(T0.plus(Duration.ofDays(6))));
             assertThat(c.status()).isEqualTo(CaseStatus.ARCHIVED);
             assertThatThrownBy(() -> c.addNote("补充", at(T0))).isInstanceOf(ActionNotAllowed.class);
-            c.revisit(3, "PHONE", RevisitResult.NOT_RESOLVED, T0.plus(Duration.ofDays(20)), "HANDLE_DISPUTE", "又吵起来了",
+            c.revisit(3, "PHONE", RevisitResult.NOT_RESOLVED, DueDates.fixed(null, T0.plus(Duration.ofDays(20)), "HANDLE_DISPUTE"), "又吵起来了",
                     at(T0.plus(Duration.ofDays(7))));
             assertThat(c.status()).isEqualTo(CaseStatus.IN_PROGRESS);
             assertThat(c.newEvents()).extracting(e -> e.event().type()).endsWith("CaseRevisited", "CaseReopened");
@@ -351,7 +353,7 @@ class CaseLifecycleTest {
         @Test
         void aSuccessfulRevisitChangesNothingButTheRecord() {
             Case c = closed();
-            c.revisit(3, "PHONE", RevisitResult.STILL_RESOLVED, null, null, null, at(T0.plus(Duration.ofDays(4))));
+            c.revisit(3, "PHONE", RevisitResult.STILL_RESOLVED, null, null, at(T0.plus(Duration.ofDays(4))));
             assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
         }
     }
@@ -417,13 +419,13 @@ class CaseLifecycleTest {
     }
 
     private static void attempt(Case c, CaseAction action) {
-        Case.Step s = at(T0.plus(Duration.ofDays(1)));
+        Case.Act s = at(T0.plus(Duration.ofDays(1)));
         switch (action) {
             case TRIAGE -> c.triage(CaseKind.DISPUTE, null, "NEIGHBOUR", false, RiskLevel.LOW, List.of(), null, s);
-            case ASSIGN -> c.assign(UNIT, "R", "r", T0, T0, "P", null, s);
+            case ASSIGN -> c.assign(new Assignment(UNIT, "R", "r"), DueDates.fixed(T0, T0, "P"), null, s);
             case ACCEPT -> c.accept(null, s);
             case RETURN -> c.returnToDispatcher("原因", s);
-            case TRANSFER -> c.transfer(OTHER_UNIT, T0, T0, "P", "原因", s);
+            case TRANSFER -> c.transfer(OTHER_UNIT, DueDates.fixed(T0, T0, "P"), "原因", s);
             case ESCALATE -> c.escalate(UPPER_CENTRE, "原因", s);
             case ADD_NOTE -> c.addNote("进展", s);
             case RECORD_MEDIATION -> c.recordMediation(1, T0, "地点", "调解员", MediationResult.AGREED, null, s);
@@ -435,9 +437,9 @@ class CaseLifecycleTest {
             case RECORD_AGREEMENT -> c.recordAgreement(1, LocalDate.of(2026, 11, 20), T0, null, s);
             case REFER_CONFIRMATION -> c.referConfirmation(1, null, null, s);
             case EVALUATE -> c.evaluate(Rating.SATISFIED, "PHONE", null, s);
-            case CONCLUDE_REVIEW -> c.concludeReview(false, null, null, "原因", s);
+            case CONCLUDE_REVIEW -> c.concludeReview(false, null, "原因", s);
             case ARCHIVE -> c.archive(null, s);
-            case REVISIT -> c.revisit(1, "PHONE", RevisitResult.STILL_RESOLVED, null, null, null, s);
+            case REVISIT -> c.revisit(1, "PHONE", RevisitResult.STILL_RESOLVED, null, null, s);
             case MERGE -> c.mergeInto(99, "x", "原因", s);
             case ATTACH -> c.attach(1, "a.jpg", "image/jpeg", 10, s);
         }

@@ -18,7 +18,7 @@ import org.fengqiao.access.Actor;
 import org.fengqiao.analytics.CaseMap;
 import org.fengqiao.cases.CaseKind;
 import org.fengqiao.cases.CaseStatus;
-import org.fengqiao.cases.RiskLevel;
+import org.fengqiao.risk.RiskLevel;
 import org.fengqiao.platform.ChinaTime;
 
 /**

@@ -20,7 +20,7 @@ import org.fengqiao.analytics.Summary;
 import org.fengqiao.cases.CaseKind;
 import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.Channel;
-import org.fengqiao.cases.RiskLevel;
+import org.fengqiao.risk.RiskLevel;
 
 /**
  * JSON for the pages' scripts, behind the page session (the API offers the same with bearer tokens):

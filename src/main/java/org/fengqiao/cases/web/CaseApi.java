@@ -40,7 +40,7 @@ import org.fengqiao.cases.CaseService;
 import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.CaseViews.*;
 import org.fengqiao.cases.Channel;
-import org.fengqiao.cases.RiskLevel;
+import org.fengqiao.risk.RiskLevel;
 import org.fengqiao.cases.Tray;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.routing.RoutingDecision;

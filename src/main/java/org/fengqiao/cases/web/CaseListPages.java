@@ -25,7 +25,7 @@ import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.CaseViews.CaseSummary;
 import org.fengqiao.cases.CaseViews.Page;
 import org.fengqiao.cases.Channel;
-import org.fengqiao.cases.RiskLevel;
+import org.fengqiao.risk.RiskLevel;
 import org.fengqiao.cases.SavedViews;
 import org.fengqiao.cases.Tray;
 import org.fengqiao.platform.ProblemException;

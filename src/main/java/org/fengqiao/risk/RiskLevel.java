@@ -1,4 +1,4 @@
-package org.fengqiao.cases;
+package org.fengqiao.risk;
 
 /** 低 / 中 / 高 / 重大 */
 public enum RiskLevel {
