@@ -21,7 +21,7 @@ import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.risk.RiskLevel;
-import org.fengqiao.cases.UntilCasesChange;
+import org.fengqiao.platform.UntilChanged;
 import org.fengqiao.platform.ProblemException;
 
 /**
@@ -40,14 +40,14 @@ public class CaseMap {
     private final JdbcClient jdbc;
     private final MessageSource messages;
     // like the measures: kept until any case changes, at most a minute
-    private final UntilCasesChange<Key, Map<String, Object>> cache;
+    private final UntilChanged<Key, Map<String, Object>> cache;
 
     private record Key(Jurisdiction jurisdiction, Filter filter, String language) {
     }
 
     CaseMap(CaseLists cases, JdbcClient jdbc, MessageSource messages) {
         this.cases = cases;
-        this.cache = UntilCasesChange.of(cases, 200, java.time.Duration.ofMinutes(1));
+        this.cache = UntilChanged.of(cases::changeMark, 200, java.time.Duration.ofMinutes(1));
         this.jdbc = jdbc;
         this.messages = messages;
     }
@@ -95,7 +95,7 @@ public class CaseMap {
                         with m as materialized (
                             select c.id, c.tracking_code, c.title, c.status, c.risk_level, c.latitude, c.longitude,
                                    c.registered_at
-                            from cases c where %s)
+                            from case_report c where %s)
                         select * from m order by registered_at desc, id desc limit :mapLimit
                         """.formatted(scope.sql()))).param("mapLimit", MAX_FEATURES + 1)
                 .query(rs -> {

@@ -38,7 +38,7 @@ import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.Channel;
 import org.fengqiao.cases.Outcome;
 import org.fengqiao.cases.Rating;
-import org.fengqiao.cases.UntilCasesChange;
+import org.fengqiao.platform.UntilChanged;
 import org.fengqiao.categories.Categories;
 import org.fengqiao.categories.Category;
 import org.fengqiao.organisation.Unit;
@@ -122,7 +122,7 @@ public class Measures {
     private final Clock clock;
     // at most a minute; after a change to a case, the figures held are shown for up to fengqiao.analytics.max-lag
     // more while the new ones are computed
-    private final UntilCasesChange<CacheKey, Summary> cache;
+    private final UntilChanged<CacheKey, Summary> cache;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
     private final Duration maxLag;
 
@@ -131,7 +131,7 @@ public class Measures {
              org.springframework.transaction.PlatformTransactionManager transactions,
              @org.springframework.beans.factory.annotation.Value("${fengqiao.analytics.max-lag:30s}") Duration maxLag) {
         this.cases = cases;
-        this.cache = UntilCasesChange.atMostBehind(cases, 500, Duration.ofMinutes(1), maxLag, clock);
+        this.cache = UntilChanged.atMostBehind(cases::changeMark, 500, Duration.ofMinutes(1), maxLag, clock);
         this.maxLag = maxLag;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -183,7 +183,7 @@ public class Measures {
         return closed.bind(jdbc.sql("""
                         select coalesce(c.handling_unit, c.owner_unit) as unit, count(*) as closed,
                                count(*) filter (where c.closed_on_time) as on_time
-                        from cases c where\s""" + closed.sql() + " group by 1"))
+                        from case_report c where\s""" + closed.sql() + " group by 1"))
                 .query((rs, n) -> {
                     long unit = rs.getLong("unit");
                     Unit u = units.find(unit).orElse(null);
@@ -292,7 +292,7 @@ public class Measures {
                              extract(epoch from c.closed_at - c.registered_at) as handling_seconds,
                              c.rating is not null as rated, coalesce(%s, false) as satisfied,
                              c.assigned_at is not null as assigned, c.return_count > 0 as returned
-                      from cases c where %s) x
+                      from case_report c where %s) x
                 group by grouping sets ((x.bucket, x.channel), (x.cat1), (x.dispute_type), (x.area), ())
                 """.formatted(unit, area, IS_CLOSED, IS_RESOLVED, IS_SATISFIED, cohort.sql());
         cohort.bind(jdbc.sql(mainSql))
@@ -319,7 +319,7 @@ public class Measures {
                                count(*) filter (where x.due is null or x.occurred_at <= x.due) as on_time
                         from (select e.type, e.occurred_at, cast(lag(e.data ->> 'acceptDueAt')
                                      over (partition by e.case_id order by e.id) as timestamptz) as due
-                              from case_event e join cases c on c.id = e.case_id
+                              from case_event_report e join case_report c on c.id = e.case_id
                               where e.type in ('CaseAssigned', 'CaseTransferred', 'CaseAccepted')
                                 and e.occurred_at >= :eventsFrom and %s) x
                         where x.type = 'CaseAccepted'
@@ -332,18 +332,19 @@ public class Measures {
                                count(*) filter (where x.decided and x.category_kept) as kept,
                                count(*) filter (where x.accepted) as accepted,
                                count(*) filter (where x.accepted and x.unit_kept) as unit_kept
-                        from (select c.status not in ('REGISTERED', 'MERGED') and c.category_code is not null as decided,
+                        from (select %s and c.category_code is not null as decided,
                                      c.category_code like s.category_code || '%%' as category_kept,
                                      c.accepted_at is not null and s.unit_id is not null as accepted,
                                      c.handling_unit = s.unit_id as unit_kept
-                              from cases c join case_suggestion s on s.case_id = c.id where %s) x
-                        """.formatted(cohort.sql())))
+                              from case_report c join case_suggestion_report s on s.case_id = c.id where %s) x
+                        """.formatted(CaseStatus.sqlIn("c.status", s -> s != CaseStatus.REGISTERED
+                        && s != CaseStatus.MERGED), cohort.sql())))
                 .query((rs, n) -> new long[] {rs.getLong("decided"), rs.getLong("kept"), rs.getLong("accepted"),
                         rs.getLong("unit_kept")}).single();
 
         CaseScope overdue = cases.scope(actor, currentFilter(selection));
         List<UnitCount> overdueUnits = overdue.bind(jdbc.sql("""
-                        select c.handling_unit as unit, count(*) as n from cases c where\s""" + overdue.sql() + """
+                        select c.handling_unit as unit, count(*) as n from case_report c where\s""" + overdue.sql() + """
                          and c.handling_unit is not null group by c.handling_unit
                         """))
                 .query((rs, n) -> {

@@ -177,7 +177,7 @@ class CaseBenchmarks {
                 java.util.function.IntConsumer loop = i -> {
                     long id = cases.register(intake, command(1_000_000 + i, villages, false)).id();
                     cases.assign(dispatcher, id, new Assign(null, null));
-                    long unit = jdbc.sql("select handling_unit from cases where id = ?").param(id).query(Long.class).single();
+                    long unit = jdbc.sql("select handling_unit from case_report where id = ?").param(id).query(Long.class).single();
                     Actor handler = handlerOf(unit);
                     cases.accept(handler, id, null);
                     cases.close(handler, id, new Close(Outcome.RESOLVED, "经调解双方达成一致"));

@@ -55,7 +55,7 @@ class CaseSeeder {
     }
 
     long count() {
-        return jdbc.sql("select count(*) from cases").query(Long.class).single();
+        return jdbc.sql("select count(*) from case_report").query(Long.class).single();
     }
 
     /** Adds cases saying {@code texts} until the database holds {@code target}; returns how many were added. */
@@ -83,11 +83,11 @@ class CaseSeeder {
                     List.of(new PartyInput(PartyRole.APPLICANT, "示例" + i, String.format("1360000%04d", i % 10_000), null,
                             null)), null, null);
             long id = clock.at(registered, () -> cases.register(intake, command)).id();
-            Long unit = jdbc.sql("select handling_unit from cases where id = ?").param(id).query(Long.class).optional()
+            Long unit = jdbc.sql("select handling_unit from case_report where id = ?").param(id).query(Long.class).optional()
                     .orElse(null);
             if (unit == null) {
                 clock.at(registered.plusSeconds(600), () -> cases.assign(dispatcher, id, new Assign(justice, null)));
-                unit = jdbc.sql("select handling_unit from cases where id = ?").param(id).query(Long.class).single();
+                unit = jdbc.sql("select handling_unit from case_report where id = ?").param(id).query(Long.class).single();
             }
             long handlingUnit = unit;
             Actor handler = handlers.computeIfAbsent(handlingUnit, this::handlerOf);

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.fengqiao.platform.UntilChanged;
 import org.fengqiao.risk.RiskLevel;
 import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseViews.*;
@@ -184,8 +185,8 @@ public class CaseLists {
      * Tray counts are asked on every workbench view; they are kept until any case changes or the minute turns
      * (what is overdue or due soon moves with the clock).
      */
-    private final UntilCasesChange<TrayKey, java.util.Map<Tray, Long>> trayCounts =
-            UntilCasesChange.of(this, 2_000, java.time.Duration.ofMinutes(2));
+    private final UntilChanged<TrayKey, java.util.Map<Tray, Long>> trayCounts =
+            UntilChanged.of(this::changeMark, 2_000, java.time.Duration.ofMinutes(2));
 
     /**
      * How many cases wait in each tray that concerns the actor; a count of {@link Page#COUNT_CAP} + 1 means more than
@@ -202,8 +203,8 @@ public class CaseLists {
     }
 
     /** Kept like the tray counts, so that the workbench's list agrees with its counts. */
-    private final UntilCasesChange<TrayPreviewKey, Page<CaseSummary>> trayPreviews =
-            UntilCasesChange.of(this, 2_000, java.time.Duration.ofMinutes(2));
+    private final UntilChanged<TrayPreviewKey, Page<CaseSummary>> trayPreviews =
+            UntilChanged.of(this::changeMark, 2_000, java.time.Duration.ofMinutes(2));
 
     /** The first {@code size} cases of a tray, soonest deadline first, as the workbench shows them. */
     public Page<CaseSummary> trayPreview(Actor actor, Tray tray, int size) {
@@ -242,7 +243,7 @@ public class CaseLists {
 
     /**
      * A number that grows whenever any case changes (every change appends an event): reports may cache what
-     * they computed under it, as {@link UntilCasesChange} does.
+     * they computed under it, as {@link UntilChanged} does.
      */
     public long changeMark() {
         return jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();

@@ -189,7 +189,7 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
 
     @Override
     public void put(org.fengqiao.cases.LiveCaseIndex.Writer writer, List<Long> ids) {
-        var sql = jdbc.sql("select c.id, c.title, c.description from cases c where " + IS_REFERENCE
+        var sql = jdbc.sql("select c.id, c.title, c.description from case_report c where " + IS_REFERENCE
                 + (ids == null ? "" : " and c.id in (:ids)")).param(CLOSED_PARAM, CLOSED);
         if (ids != null) {
             sql = sql.param("ids", ids);

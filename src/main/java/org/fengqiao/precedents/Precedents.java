@@ -17,7 +17,7 @@ import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseQueries;
 import org.fengqiao.cases.CaseViews.CaseText;
 import org.fengqiao.cases.CaseScope;
-import org.fengqiao.cases.UntilCasesChange;
+import org.fengqiao.platform.UntilChanged;
 import org.fengqiao.categories.Categories;
 import org.fengqiao.categories.Category;
 import org.fengqiao.intelligence.text.ChineseSegmenter;
@@ -50,7 +50,7 @@ public class Precedents {
     private final JdbcClient jdbc;
     private final ChineseSegmenter segmenter = new ChineseSegmenter();
     /** Answers for a case, kept until any case changes. */
-    private final UntilCasesChange<Key, List<Precedent>> answers;
+    private final UntilChanged<Key, List<Precedent>> answers;
 
     private record Key(org.fengqiao.access.Jurisdiction jurisdiction, long caseId, int limit, boolean resolvedOnly) {
     }
@@ -59,7 +59,7 @@ public class Precedents {
         this.index = index;
         this.cases = cases;
         this.lists = lists;
-        this.answers = UntilCasesChange.of(lists, 5_000, java.time.Duration.ofMinutes(10));
+        this.answers = UntilChanged.of(lists::changeMark, 5_000, java.time.Duration.ofMinutes(10));
         this.categories = categories;
         this.jdbc = jdbc;
     }
@@ -126,7 +126,7 @@ public class Precedents {
                 "c.id in (:precedentIds) and " + PrecedentIndex.IS_REFERENCE + (resolvedOnly ? " and c.resolved" : ""),
                 Map.of("precedentIds", ids, PrecedentIndex.CLOSED_PARAM, PrecedentIndex.CLOSED));
         return scope.bind(jdbc.sql("select c.id, c.title, left(c.description, " + PrecedentIndex.MAX_DESCRIPTION
-                        + ") as description from cases c where " + scope.sql()))
+                        + ") as description from case_report c where " + scope.sql()))
                 .query((rs, n) -> new Candidate(rs.getLong("id"), rs.getString("title"), rs.getString("description")))
                 .list();
     }
@@ -172,12 +172,12 @@ public class Precedents {
                        c.closed_at, hu.name as unit,
                        closer.display_name || coalesce('（' || closer_unit.name || '）', '') as closed_by,
                        closing.reason as summary,
-                       (select string_agg(distinct m.mediators, '、') from mediation_session m where m.case_id = c.id)
+                       (select string_agg(distinct m.mediators, '、') from case_mediation_report m where m.case_id = c.id)
                            as mediators
-                from cases c
+                from case_report c
                 left join unit hu on hu.id = c.handling_unit
                 left join lateral (
-                    select e.actor_user_id, e.actor_unit_id, e.reason from case_event e
+                    select e.actor_user_id, e.actor_unit_id, e.reason from case_event_report e
                     where e.case_id = c.id and e.type = 'CaseClosed' order by e.id desc limit 1) closing on true
                 left join staff_user closer on closer.id = closing.actor_user_id
                 left join unit closer_unit on closer_unit.id = closing.actor_unit_id

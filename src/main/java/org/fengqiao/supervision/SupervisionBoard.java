@@ -47,7 +47,8 @@ public class SupervisionBoard {
     /** Units that closed fewer cases are not ranked. */
     public static final int DEFAULT_MIN_SAMPLE = 5;
 
-    private static final String DUE = "case when c.status = 'ASSIGNED' and c.accept_due_at is not null"
+    private static final String DUE = "case when " + CaseStatus.sqlIn("c.status", s -> s == CaseStatus.ASSIGNED)
+            + " and c.accept_due_at is not null"
             + " and (c.handle_due_at is null or c.accept_due_at < c.handle_due_at) then c.accept_due_at"
             + " else c.handle_due_at end";
 
@@ -121,7 +122,7 @@ public class SupervisionBoard {
         scope.bind(jdbc.sql("""
                 select c.handling_unit as unit, count(*) filter (where %1$s) as overdue,
                        count(*) filter (where not %1$s) as soon
-                from cases c where %2$s group by c.handling_unit
+                from case_report c where %2$s group by c.handling_unit
                 """.formatted(overdueNow, scope.sql())))
                 .query(rs -> {
                     counts.put(rs.getLong("unit"), new long[] {rs.getLong("overdue"), rs.getLong("soon")});
@@ -132,7 +133,7 @@ public class SupervisionBoard {
                             select c.id, c.tracking_code, c.title, c.status, c.risk_level, c.handling_unit, c.supervised,
                                    %3$s as overdue, %1$s as due_at,
                                    row_number() over (partition by c.handling_unit, %3$s order by %1$s, c.id) as n
-                            from cases c where %2$s) x
+                            from case_report c where %2$s) x
                         where x.n <= :boardPerUnit order by x.due_at, x.id
                         """.formatted(DUE, scope.sql(), overdueNow))).param("boardPerUnit", CASES_PER_UNIT)
                 .query(rs -> {

@@ -24,7 +24,7 @@ import org.fengqiao.FengqiaoApplication;
                 "fengqiao.durable=false",
                 "fengqiao.scheduler.enabled=false",
                 "fengqiao.demo.enabled=true",
-                // tests check figures right after the changes they make (UntilCasesChangeTest covers the lag)
+                // tests check figures right after the changes they make (UntilChangedTest covers the lag)
                 "fengqiao.analytics.max-lag=0s",
                 "logging.level.org.fengqiao=WARN"
         })

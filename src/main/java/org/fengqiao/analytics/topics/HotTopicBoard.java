@@ -27,7 +27,7 @@ import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseStatus;
-import org.fengqiao.cases.UntilCasesChange;
+import org.fengqiao.platform.UntilChanged;
 import org.fengqiao.intelligence.topics.AgendaPeriod;
 import org.fengqiao.intelligence.topics.HotTopic;
 import org.fengqiao.intelligence.topics.HotTopicReport;
@@ -74,14 +74,14 @@ public class HotTopicBoard {
     private final Regions regions;
     private final Clock clock;
     private final HotTopics hotTopics = new HotTopics();
-    private final UntilCasesChange<Key, HotTopicList> cache;
+    private final UntilChanged<Key, HotTopicList> cache;
 
     private record Key(Jurisdiction jurisdiction, AgendaPeriod period, LocalDate lastDay) {
     }
 
     HotTopicBoard(CaseLists cases, JdbcClient jdbc, Regions regions, Clock clock) {
         this.cases = cases;
-        this.cache = UntilCasesChange.of(cases, 100, Duration.ofMinutes(30));
+        this.cache = UntilChanged.of(cases::changeMark, 100, Duration.ofMinutes(30));
         this.jdbc = jdbc;
         this.regions = regions;
         this.clock = clock;
@@ -132,7 +132,7 @@ public class HotTopicBoard {
                         with m as materialized (
                             select c.id, c.tracking_code, c.title, left(c.description, %d) as description,
                                    c.registered_at, c.region_code, c.people_involved
-                            from cases c where %s)
+                            from case_report c where %s)
                         select * from m order by registered_at desc, id desc limit :topicsLimit
                         """.formatted(DESCRIPTION_CHARS, scope.sql()))).param("topicsLimit", MAX_CASES + 1)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("tracking_code"), rs.getString("title"),

@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseAttachments;
-import org.fengqiao.cases.CaseDuplicates;
+import org.fengqiao.cases.duplicates.CaseDuplicates;
 import org.fengqiao.cases.CaseCommands.*;
 import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseKind;

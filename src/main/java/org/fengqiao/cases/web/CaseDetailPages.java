@@ -64,11 +64,11 @@ class CaseDetailPages {
     private final ProblemMessages problems;
     private final String tiles;
     private final java.time.Clock clock;
-    private final org.fengqiao.cases.CaseDuplicates duplicates;
+    private final org.fengqiao.cases.duplicates.CaseDuplicates duplicates;
 
     CaseDetailPages(CaseQueries queries, CaseService cases, CaseAttachments attachments, PageOptions options,
                     ProblemMessages problems, @Value("${fengqiao.map.tile-url:}") String tiles, java.time.Clock clock,
-                    org.fengqiao.cases.CaseDuplicates duplicates) {
+                    org.fengqiao.cases.duplicates.CaseDuplicates duplicates) {
         this.clock = clock;
         this.duplicates = duplicates;
         this.queries = queries;
@@ -161,7 +161,7 @@ class CaseDetailPages {
     /** The 疑似重复 panel of an open case, loaded by htmx: probable duplicates with the reasons and a merge button. */
     @GetMapping("/cases/{id}/duplicates")
     String duplicates(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
-        org.fengqiao.cases.CaseDuplicates.Panel panel = duplicates.panel(actor, id, 5);
+        org.fengqiao.cases.duplicates.CaseDuplicates.Panel panel = duplicates.panel(actor, id, 5);
         model.addAttribute("c", panel.handle());
         model.addAttribute("duplicates", panel.duplicates());
         model.addAttribute("mayMerge", panel.handle().allowedActions().contains(CaseAction.MERGE));

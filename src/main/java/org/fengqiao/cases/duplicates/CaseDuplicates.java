@@ -1,4 +1,4 @@
-package org.fengqiao.cases;
+package org.fengqiao.cases.duplicates;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +16,12 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import org.fengqiao.cases.CaseFilter;
+import org.fengqiao.cases.CaseLists;
+import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseScope;
+import org.fengqiao.cases.CaseStatus;
+import org.fengqiao.platform.UntilChanged;
 import org.fengqiao.access.Actor;
 import org.fengqiao.intelligence.duplicates.DuplicateMatch;
 import org.fengqiao.intelligence.duplicates.DuplicatePolicy;
@@ -87,14 +93,14 @@ public class CaseDuplicates {
     private final OpenCaseIndex openCases;
     private final LoadingCache<Boolean, Model> model;
     /** Answers are kept until any case changes. */
-    private final UntilCasesChange<Key, List<PossibleDuplicate>> answers;
+    private final UntilChanged<Key, List<PossibleDuplicate>> answers;
 
     CaseDuplicates(JdbcClient jdbc, CaseQueries queries, CaseLists lists, OpenCaseIndex openCases) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.lists = lists;
         this.openCases = openCases;
-        this.answers = UntilCasesChange.of(lists, 5_000, Duration.ofMinutes(10));
+        this.answers = UntilChanged.of(lists::changeMark, 5_000, Duration.ofMinutes(10));
         this.model = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).build(k -> buildModel());
     }
 

@@ -1,4 +1,4 @@
-package org.fengqiao.web;
+package org.fengqiao.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.fengqiao.web;
+package org.fengqiao;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fengqiao.support.Cases.aCase;

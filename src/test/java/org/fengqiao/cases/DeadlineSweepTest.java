@@ -1,4 +1,4 @@
-package org.fengqiao.supervision;
+package org.fengqiao.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fengqiao.support.Cases.aCase;
@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import org.fengqiao.cases.DeadlineSweep;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.IntegrationTest;
 import org.fengqiao.support.TestClock;

@@ -1,4 +1,4 @@
-package org.fengqiao.cases;
+package org.fengqiao.cases.duplicates;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +22,8 @@ import org.apache.lucene.search.TermQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.fengqiao.cases.CaseStatus;
+import org.fengqiao.cases.LiveCaseIndex;
 import org.fengqiao.intelligence.text.SearchTerms;
 
 /**

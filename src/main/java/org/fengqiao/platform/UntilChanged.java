@@ -1,16 +1,17 @@
-package org.fengqiao.cases;
+package org.fengqiao.platform;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * A cache of answers computed from cases, each kept until any case changes: an answer is kept under its key with
- * the {@link CaseLists#changeMark() change mark} read before it was computed, so the first question after a
- * change computes afresh.
+ * A cache of answers computed from data that changes (the cases: {@code CaseLists.changeMark}), each kept until
+ * the data changes: an answer is kept under its key with the change mark read before it was computed (a number
+ * that grows with every change), so the first question after a change computes afresh.
  *
  * <p>Reports, panels and counters that many users ask for the same way (measures, tray counts, probable
  * duplicates, similar cases, the map, hot topics) use it so that repeated views cost one index-only query. Keys
@@ -27,7 +28,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * @param <K> what the answer depends on besides the cases
  * @param <V> the answer
  */
-public final class UntilCasesChange<K, V> {
+public final class UntilChanged<K, V> {
 
     /** An answer, the change mark it was computed under, and when. */
     private record Kept<V>(V value, long changeMark, java.time.Instant computedAt) {
@@ -40,7 +41,7 @@ public final class UntilCasesChange<K, V> {
     private static final java.util.concurrent.ExecutorService REFRESHER = java.util.concurrent.Executors
             .newSingleThreadExecutor(Thread.ofPlatform().name("answer-refresh").daemon().factory());
 
-    private final CaseLists cases;
+    private final LongSupplier changeMark;
     /** The latest answer of each key. */
     private final Cache<K, Kept<V>> latest;
     /** How long an answer is kept at most. */
@@ -51,12 +52,12 @@ public final class UntilCasesChange<K, V> {
     /** The keys being computed in the background. */
     private final java.util.Set<K> refreshing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private UntilCasesChange(CaseLists cases, long maximumSize, Duration lifetime, Duration behind,
+    private UntilChanged(LongSupplier changeMark, long maximumSize, Duration lifetime, Duration behind,
                              java.time.Clock clock) {
         if (behind.isNegative() || behind.compareTo(lifetime) > 0) {
             throw new IllegalArgumentException("an answer may lag by 0 up to its lifetime, not " + behind);
         }
-        this.cases = Objects.requireNonNull(cases);
+        this.changeMark = Objects.requireNonNull(changeMark);
         // Caffeine drops an answer after its lifetime of real, monotonic time; get() also refuses one that has
         // outlived it on the application's clock, or that the clock has stepped back before
         this.latest = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(lifetime).build();
@@ -70,8 +71,8 @@ public final class UntilCasesChange<K, V> {
      * @param lifetime    how long an answer is kept at most even when no case changes (for answers that also
      *                    move with the clock, or to give the room back)
      */
-    public static <K, V> UntilCasesChange<K, V> of(CaseLists cases, long maximumSize, Duration lifetime) {
-        return new UntilCasesChange<>(cases, maximumSize, lifetime, Duration.ZERO, java.time.Clock.systemUTC());
+    public static <K, V> UntilChanged<K, V> of(LongSupplier changeMark, long maximumSize, Duration lifetime) {
+        return new UntilChanged<>(changeMark, maximumSize, lifetime, Duration.ZERO, java.time.Clock.systemUTC());
     }
 
     /**
@@ -80,9 +81,9 @@ public final class UntilCasesChange<K, V> {
      * @param lifetime how long an answer is kept at most (also when no case changes); longer than {@code behind}
      * @param clock    the time the age of an answer is measured with (its lifetime also on real time)
      */
-    public static <K, V> UntilCasesChange<K, V> atMostBehind(CaseLists cases, long maximumSize, Duration lifetime,
+    public static <K, V> UntilChanged<K, V> atMostBehind(LongSupplier changeMark, long maximumSize, Duration lifetime,
                                                              Duration behind, java.time.Clock clock) {
-        return new UntilCasesChange<>(cases, maximumSize, lifetime, behind, clock);
+        return new UntilChanged<>(changeMark, maximumSize, lifetime, behind, clock);
     }
 
     /**
@@ -91,7 +92,7 @@ public final class UntilCasesChange<K, V> {
      * the cache allows, while the current one is computed in the background.
      */
     public V get(K key, Function<? super K, ? extends V> compute) {
-        long mark = cases.changeMark();
+        long mark = changeMark.getAsLong();
         java.time.Instant now = clock.instant();
         Kept<V> kept = alive(latest.getIfPresent(key), now);
         if (kept != null && kept.changeMark() >= mark) {
@@ -116,7 +117,7 @@ public final class UntilCasesChange<K, V> {
                                 (older, fresh) -> fresh.changeMark() > older.changeMark() ? fresh : older);
                     } catch (RuntimeException e) {
                         // the answer held stays until it is too old; then a viewer computes it
-                        org.slf4j.LoggerFactory.getLogger(UntilCasesChange.class)
+                        org.slf4j.LoggerFactory.getLogger(UntilChanged.class)
                                 .warn("could not compute an answer anew in the background", e);
                     } finally {
                         org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
@@ -137,7 +138,7 @@ public final class UntilCasesChange<K, V> {
     }
 
     private Kept<V> computed(K key, Function<? super K, ? extends V> compute) {
-        long mark = cases.changeMark(); // read before the cases, so the answer is at least as new as the mark
+        long mark = changeMark.getAsLong(); // read before the cases, so the answer is at least as new as the mark
         java.time.Instant at = clock.instant();
         return new Kept<>(compute.apply(key), mark, at);
     }

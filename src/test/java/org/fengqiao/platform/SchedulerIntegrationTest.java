@@ -1,4 +1,4 @@
-package org.fengqiao.supervision;
+package org.fengqiao.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.fengqiao.cases;
+package org.fengqiao.cases.duplicates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fengqiao.support.Cases.FENGYUAN;
@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 
 import tools.jackson.databind.JsonNode;
+
 
 import org.fengqiao.support.Api;
 import org.fengqiao.support.IntegrationTest;

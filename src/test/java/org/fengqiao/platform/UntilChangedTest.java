@@ -1,4 +1,4 @@
-package org.fengqiao.cases;
+package org.fengqiao.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fengqiao.support.Cases.aCase;
@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import org.fengqiao.cases.CaseLists;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.IntegrationTest;
 import org.fengqiao.support.TestClock;
 
 /** Answers cached "until any case changes" are reused while nothing changes and computed afresh after a change. */
 @IntegrationTest
-class UntilCasesChangeTest {
+class UntilChangedTest {
 
     @LocalServerPort
     int port;
@@ -26,7 +27,7 @@ class UntilCasesChangeTest {
 
     @Test
     void anAnswerIsKeptUntilAnyCaseChangesAndIsPerKey() {
-        UntilCasesChange<String, Integer> cache = UntilCasesChange.of(queries, 100, Duration.ofHours(1));
+        UntilChanged<String, Integer> cache = UntilChanged.of(queries::changeMark, 100, Duration.ofHours(1));
         AtomicInteger computed = new AtomicInteger();
 
         int first = cache.get("a", k -> computed.incrementAndGet());
@@ -43,7 +44,7 @@ class UntilCasesChangeTest {
     @Test
     void aLaggingAnswerIsServedUntilItIsTooOldWhileTheNewOneIsComputedInTheBackground() throws Exception {
         TestClock clock = TestClock.startingAt(TestClock.START);
-        UntilCasesChange<String, Integer> cache = laggingByHalfAMinute(clock);
+        UntilChanged<String, Integer> cache = laggingByHalfAMinute(clock);
         AtomicInteger computed = new AtomicInteger();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.function.Function<String, Integer> slowAfterTheFirst = k -> {
@@ -86,7 +87,7 @@ class UntilCasesChangeTest {
     @Test
     void anAnswerOutlivingItsLifetimeOnTheCachesClockIsComputedAgainThoughNoCaseChanged() {
         TestClock clock = TestClock.startingAt(TestClock.START);
-        UntilCasesChange<String, Integer> cache = UntilCasesChange.atMostBehind(queries, 100, Duration.ofMinutes(1),
+        UntilChanged<String, Integer> cache = UntilChanged.atMostBehind(queries::changeMark, 100, Duration.ofMinutes(1),
                 Duration.ofSeconds(30), clock);
         AtomicInteger computed = new AtomicInteger();
 
@@ -104,7 +105,7 @@ class UntilCasesChangeTest {
     @Test
     void aBackgroundRenewalSpeaksTheViewersLanguageAfterTheViewersRequestHasEnded() throws Exception {
         TestClock clock = TestClock.startingAt(TestClock.START);
-        UntilCasesChange<String, String> cache = laggingByHalfAMinute(clock);
+        UntilChanged<String, String> cache = laggingByHalfAMinute(clock);
         AtomicInteger computed = new AtomicInteger();
         java.util.function.Function<String, String> inTheViewersLanguage = k -> computed.incrementAndGet() + " "
                 + org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
@@ -129,8 +130,8 @@ class UntilCasesChangeTest {
                 .as("renewed in the background, in English").isEqualTo("2 en");
     }
 
-    private <V> UntilCasesChange<String, V> laggingByHalfAMinute(TestClock clock) {
-        return UntilCasesChange.atMostBehind(queries, 100, Duration.ofHours(1), Duration.ofSeconds(30), clock);
+    private <V> UntilChanged<String, V> laggingByHalfAMinute(TestClock clock) {
+        return UntilChanged.atMostBehind(queries::changeMark, 100, Duration.ofHours(1), Duration.ofSeconds(30), clock);
     }
 
     /** Changes the cases (a change mark later). */
