@@ -1,19 +1,12 @@
 package org.fengqiao.analytics;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,13 +33,11 @@ import org.fengqiao.cases.Outcome;
 import org.fengqiao.cases.Rating;
 import org.fengqiao.platform.UntilChanged;
 import org.fengqiao.categories.Categories;
-import org.fengqiao.categories.Category;
 import org.fengqiao.organisation.Unit;
 import org.fengqiao.organisation.Units;
 import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.regions.DivisionCode;
-import org.fengqiao.regions.Region;
 import org.fengqiao.regions.RegionLevel;
 import org.fengqiao.regions.Regions;
 
@@ -117,6 +108,8 @@ public class Measures {
     private final JdbcClient jdbc;
     private final Regions regions;
     private final Categories categories;
+    private final Breakdowns breakdowns;
+    private final Selections selections;
     private final Units units;
     private final MessageSource messages;
     private final Clock clock;
@@ -126,11 +119,13 @@ public class Measures {
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
     private final Duration maxLag;
 
-    Measures(CaseLists cases, JdbcClient jdbc, Regions regions, Categories categories, Units units,
-             MessageSource messages, Clock clock,
+    Measures(CaseLists cases, JdbcClient jdbc, Regions regions, Categories categories, Breakdowns breakdowns,
+             Selections selections, Units units, MessageSource messages, Clock clock,
              org.springframework.transaction.PlatformTransactionManager transactions,
              @org.springframework.beans.factory.annotation.Value("${fengqiao.analytics.max-lag:30s}") Duration maxLag) {
         this.cases = cases;
+        this.breakdowns = breakdowns;
+        this.selections = selections;
         this.cache = UntilChanged.atMostBehind(cases::changeMark, 500, Duration.ofMinutes(1), maxLag, clock);
         this.maxLag = maxLag;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -165,7 +160,7 @@ public class Measures {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Summary summary(Actor actor, AnalyticsFilter filter) {
         Locale locale = LocaleContextHolder.getLocale();
-        Selection selection = select(filter, locale);
+        Selection selection = selections.of(filter, locale);
         CacheKey key = new CacheKey(actor.jurisdiction(), actor.unit().regionCode(), selection, locale.getLanguage());
         // one snapshot for all figures (repeatable read), also when computed in the background
         return cache.get(key, k -> readOnly.execute(status -> compute(actor, selection, locale)));
@@ -177,7 +172,7 @@ public class Measures {
      */
     public List<UnitMeasure> onTimeClosureByUnit(Actor actor, AnalyticsFilter filter) {
         Locale locale = LocaleContextHolder.getLocale();
-        Selection selection = select(filter, locale);
+        Selection selection = selections.of(filter, locale);
         CaseScope closed = cases.scope(actor, cohortFilter(selection)).and(NOT_MERGED + " and " + IS_CLOSED);
         Definition definition = definition(UNIT_ON_TIME_CLOSURE_RATE, false, selection);
         return closed.bind(jdbc.sql("""
@@ -194,43 +189,6 @@ public class Measures {
 
     // ---- the filter -----------------------------------------------------------------------------------------
 
-    Selection select(AnalyticsFilter f, Locale locale) {
-        LocalDate today = ChinaTime.dateOf(clock.instant());
-        LocalDate to = f.to() != null ? f.to() : today;
-        LocalDate from = f.from() != null ? f.from() : to.minusDays(DEFAULT_PERIOD_DAYS - 1);
-        if (from.isAfter(to)) {
-            throw new ProblemException.InvalidInput("from", "analytics.error.periodOrder", from.toString(), to.toString());
-        }
-        long days = ChronoUnit.DAYS.between(from, to) + 1;
-        if (days > MAX_PERIOD_DAYS) {
-            throw new ProblemException.InvalidInput("from", "analytics.error.periodTooLong", MAX_PERIOD_DAYS);
-        }
-        String regionName = null;
-        if (f.region() != null) {
-            if (!DivisionCode.isValid(f.region())) {
-                throw new ProblemException.InvalidInput("region", "region.code.invalid");
-            }
-            regionName = regions.find(f.region()).map(r -> regions.pathName(r.code()))
-                    .orElseThrow(() -> new ProblemException.InvalidInput("region", "analytics.error.unknownRegion",
-                            f.region()));
-        }
-        String categoryName = null;
-        if (f.category() != null) {
-            categoryName = (f.category().matches("\\d{2}|\\d{4}|\\d{7}") ? categories.find(f.category())
-                    : java.util.Optional.<Category>empty()).map(Category::path)
-                    .orElseThrow(() -> new ProblemException.InvalidInput("category", "category.unknown", f.category()));
-        }
-        String disputeName = null;
-        if (f.disputeType() != null) {
-            disputeName = categories.disputeType(f.disputeType()).map(d -> d.name(locale))
-                    .orElseThrow(() -> new ProblemException.InvalidInput("disputeType", "disputeType.unknown",
-                            f.disputeType()));
-        }
-        return new Selection(from, to, days > DAILY_UP_TO_DAYS ? Granularity.WEEK : Granularity.DAY, f.region(),
-                regionName, f.channel(), f.channel() == null ? null : text("channel." + f.channel().name()),
-                f.category(), categoryName, f.disputeType(), disputeName);
-    }
-
     private static CaseFilter cohortFilter(Selection s) {
         return new CaseFilter(List.of(), null, s.channel(), s.category(), s.disputeType(), s.region(), null, null,
                 s.from(), s.to(), null, null, null, null, null);
@@ -243,19 +201,6 @@ public class Measures {
 
     // ---- computing ------------------------------------------------------------------------------------------
 
-    /** What one group of the cohort counts. */
-    private record Counts(long registered, long closed, long resolved, long onTime, double handlingSeconds,
-                          long evaluated, long satisfied, long assigned, long returned) {
-
-        static Counts of(ResultSet rs) throws SQLException {
-            return new Counts(rs.getLong("registered"), rs.getLong("closed"), rs.getLong("resolved"),
-                    rs.getLong("on_time"), rs.getDouble("handling_seconds"), rs.getLong("evaluated"),
-                    rs.getLong("satisfied"), rs.getLong("assigned"), rs.getLong("returned"));
-        }
-
-        static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
-    }
-
     private Summary compute(Actor actor, Selection selection, Locale locale) {
         java.time.Instant asOf = clock.instant();
         CaseScope cohort = cases.scope(actor, cohortFilter(selection)).and(NOT_MERGED);
@@ -267,11 +212,11 @@ public class Measures {
                 + " else '-' end";
         String unit = selection.granularity() == Granularity.WEEK ? "week" : "day";
 
-        Counts[] total = {Counts.NONE};
+        CohortCounts[] total = {CohortCounts.NONE};
         Map<LocalDate, Map<Channel, Long>> trend = new HashMap<>();
-        Map<String, Counts> byCategory = new HashMap<>();
-        Map<String, Counts> byDispute = new HashMap<>();
-        Map<String, Counts> byArea = new HashMap<>();
+        Map<String, CohortCounts> byCategory = new HashMap<>();
+        Map<String, CohortCounts> byDispute = new HashMap<>();
+        Map<String, CohortCounts> byArea = new HashMap<>();
         // one pass over the cohort: totals and every breakdown at once (grouping sets); sorts in memory
         jdbc.sql("set local work_mem = '32MB'").update();
         String mainSql = """
@@ -297,7 +242,7 @@ public class Measures {
                 """.formatted(unit, area, IS_CLOSED, IS_RESOLVED, IS_SATISFIED, cohort.sql());
         cohort.bind(jdbc.sql(mainSql))
                 .query(rs -> {
-                    Counts counts = Counts.of(rs);
+                    CohortCounts counts = CohortCounts.of(rs);
                     if (rs.getInt("g_bucket") == 0) {
                         trend.computeIfAbsent(rs.getObject("bucket", LocalDate.class), d -> new EnumMap<>(Channel.class))
                                 .put(Channel.valueOf(rs.getString("channel")), counts.registered());
@@ -354,7 +299,7 @@ public class Measures {
                 }).list();
         long overdueTotal = overdueUnits.stream().mapToLong(UnitCount::count).sum();
 
-        Counts t = total[0];
+        CohortCounts t = total[0];
         List<Measure> measures = List.of(
                 count(INTAKE, t.registered(), definition(INTAKE, false, selection)),
                 rate(RESOLUTION_RATE, t.resolved(), t.registered(), definition(RESOLUTION_RATE, false, selection)),
@@ -372,88 +317,11 @@ public class Measures {
                 rate(SUGGESTED_UNIT_ACCURACY, suggestions[3], suggestions[2],
                         definition(SUGGESTED_UNIT_ACCURACY, false, selection)));
 
-        return new Summary(asOf, selection, measures, trend(selection, trend), categorySlices(byCategory),
-                disputeSlices(byDispute, locale), regionBreakdown(actor, root, child, byArea),
+        return new Summary(asOf, selection, measures, breakdowns.trend(selection, trend),
+                breakdowns.categories(byCategory), breakdowns.disputeTypes(byDispute, locale),
+                breakdowns.regions(actor, root, child, byArea),
                 overdueUnits.stream().sorted(Comparator.comparingLong(UnitCount::count).reversed()
                         .thenComparing(UnitCount::unitName)).limit(TOP_UNITS).toList());
-    }
-
-    private Trend trend(Selection s, Map<LocalDate, Map<Channel, Long>> counts) {
-        boolean weekly = s.granularity() == Granularity.WEEK;
-        List<LocalDate> buckets = new ArrayList<>();
-        LocalDate first = weekly ? s.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : s.from();
-        for (LocalDate d = first; !d.isAfter(s.to()); d = weekly ? d.plusWeeks(1) : d.plusDays(1)) {
-            buckets.add(d);
-        }
-        List<Series> series = new ArrayList<>();
-        for (Channel channel : Channel.values()) {
-            List<Long> values = buckets.stream()
-                    .map(b -> counts.getOrDefault(b, Map.of()).getOrDefault(channel, 0L)).toList();
-            long sum = values.stream().mapToLong(Long::longValue).sum();
-            if (sum > 0) {
-                series.add(new Series(channel, text("channel." + channel.name()), values, sum));
-            }
-        }
-        return new Trend(s.granularity(), buckets, series);
-    }
-
-    private List<Slice> categorySlices(Map<String, Counts> counts) {
-        return counts.entrySet().stream().map(e -> slice(e.getKey(), e.getKey() == null
-                        ? text("analytics.slice.uncategorised")
-                        : categories.find(e.getKey()).map(Category::name).orElse(e.getKey()), e.getValue(), null))
-                .sorted(BY_SIZE).toList();
-    }
-
-    private List<Slice> disputeSlices(Map<String, Counts> counts, Locale locale) {
-        return counts.entrySet().stream().filter(e -> e.getKey() != null)
-                .map(e -> slice(e.getKey(), categories.disputeType(e.getKey()).map(d -> d.name(locale)).orElse(e.getKey()),
-                        e.getValue(), null))
-                .sorted(BY_SIZE).toList();
-    }
-
-    private RegionBreakdown regionBreakdown(Actor actor, DivisionCode root, RegionLevel child, Map<String, Counts> counts) {
-        String rootName = regions.find(root).map(Region::name).orElse(root.value());
-        DivisionCode home = actor.unit().regionCode();
-        String up = root.level() == RegionLevel.PROVINCE || root.equals(home) || !root.isWithin(home) ? null
-                : root.parent().value();
-        if (child == null) {
-            return new RegionBreakdown(root.value(), rootName, null, up, List.of());
-        }
-        // keys are the first digits of the region code (padded here to a full code), a grid code, '' for no
-        // grid, '-' for a case outside the selected region
-        Map<String, Counts> byCode = new HashMap<>();
-        counts.forEach((key, c) -> byCode.put(key == null || key.isEmpty() || key.equals("-") || key.length() >= 12
-                ? key : key + "0".repeat(12 - key.length()), c));
-        Map<String, Slice> slices = new LinkedHashMap<>();
-        for (Region r : regions.children(root)) {
-            if (r.level() == child) {
-                Counts c = byCode.getOrDefault(r.code().value(), Counts.NONE);
-                slices.put(r.code().value(), slice(r.code().value(), r.name(), c, r.code().value()));
-            }
-        }
-        byCode.forEach((code, c) -> {
-            if (code != null && slices.containsKey(code)) {
-                return;
-            }
-            if ("-".equals(code)) {
-                slices.put("-", slice(null, text("analytics.slice.outside"), c, null));
-            } else if (code == null || code.isEmpty()) {
-                slices.put("", slice(null, text("analytics.slice.noGrid"), c, null));
-            } else if (code.equals(root.value())) {
-                slices.put(code, slice(null, text("analytics.slice.atRegion", rootName), c, null));
-            } else {
-                Region r = regions.find(code).orElse(null);
-                slices.put(code, slice(code, r == null ? code : r.name(), c, r == null ? null : code));
-            }
-        });
-        return new RegionBreakdown(root.value(), rootName, child, up, slices.values().stream().sorted(BY_SIZE).toList());
-    }
-
-    private static final Comparator<Slice> BY_SIZE = Comparator.comparingLong(Slice::registered).reversed()
-            .thenComparing(Slice::code, Comparator.nullsLast(Comparator.naturalOrder()));
-
-    private static Slice slice(String code, String label, Counts c, String drillTo) {
-        return new Slice(code, label, c.registered(), c.closed(), c.resolved(), drillTo);
     }
 
     // ---- measures and their definitions ---------------------------------------------------------------------

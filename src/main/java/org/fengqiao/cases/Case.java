@@ -1,8 +1,6 @@
 package org.fengqiao.cases;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -16,9 +14,10 @@ import org.fengqiao.regions.DivisionCode;
  * The case aggregate: its lifecycle state and the transitions between states. Each transition checks that
  * the current status allows it ({@link ActionNotAllowed} otherwise) and any business rule that applies
  * ({@link CaseRefused}), changes the state and records a past-tense event. Deadlines, units and ids are
- * decided by the application service and passed in, so this class needs no clock and no database.
+ * decided by the application service and passed in, so this class needs no clock and no database. The state
+ * itself, and how it is read, is {@link CaseData}.
  */
-final class Case {
+final class Case extends CaseData {
 
     /** Who acts and when. {@code userId} is null for the platform's own automatic steps. */
     record Act(Long userId, Long unitId, Instant at) {
@@ -27,57 +26,8 @@ final class Case {
         }
     }
 
-    private final long id;
-    private final String trackingCode;
-    private final DivisionCode region;
-    private final Channel channel;
-    private Classification cls;
-
-    private CaseStatus status;
-    private long ownerUnit;
-    private Long handlingUnit;
-    private final Set<Long> jointUnits;
-    private String routingRule;
-    private String routingReason;
-    private DueDates due;
-    private boolean supervised;
-    private int extensionCount;
-    private Long pendingExtension;
-    private int returnCount;
-    private int reopenCount;
-    private Closure closure;
-    private Long mergedInto;
-    private final int version;
-
-    private final List<RecordedEvent> newEvents = new ArrayList<>();
-
-    Case(CaseState s) {
-        this.id = s.id();
-        this.trackingCode = s.trackingCode();
-        this.region = s.region();
-        this.channel = s.channel();
-        this.cls = s.classification();
-        this.status = s.status();
-        this.ownerUnit = s.ownerUnit();
-        this.handlingUnit = s.handlingUnit();
-        this.jointUnits = new LinkedHashSet<>(s.jointUnits());
-        this.routingRule = s.routingRule();
-        this.routingReason = s.routingReason();
-        this.due = s.due();
-        this.supervised = s.supervised();
-        this.extensionCount = s.extensionCount();
-        this.pendingExtension = s.pendingExtension();
-        this.returnCount = s.returnCount();
-        this.reopenCount = s.reopenCount();
-        this.closure = s.closure();
-        this.mergedInto = s.mergedInto();
-        this.version = s.version();
-    }
-
-    CaseState state() {
-        return new CaseState(id, trackingCode, region, channel, cls, status, ownerUnit, handlingUnit,
-                Set.copyOf(jointUnits), routingRule, routingReason, due, supervised, extensionCount, pendingExtension,
-                returnCount, reopenCount, closure, mergedInto, version);
+    Case(CaseState state) {
+        super(state);
     }
 
     /**
@@ -410,42 +360,4 @@ final class Case {
             throw new org.fengqiao.platform.ProblemException.InvalidInput("reason", "case.reasonRequired");
         }
     }
-
-    private void record(CaseEvent event, Act act, CaseStatus from, CaseStatus to, String reason) {
-        newEvents.add(new RecordedEvent(event, act.userId(), act.unitId(), act.at(), from, to, reason));
-    }
-
-    /** Events recorded since the case was loaded, oldest first. */
-    List<RecordedEvent> newEvents() {
-        return List.copyOf(newEvents);
-    }
-
-    // the state as the service, the permissions and the sweep read it
-    long id() { return id; }
-    String trackingCode() { return trackingCode; }
-    CaseStatus status() { return status; }
-    DivisionCode region() { return region; }
-    Channel channel() { return channel; }
-    Classification classification() { return cls; }
-    CaseKind kind() { return cls.kind(); }
-    String categoryCode() { return cls.categoryCode(); }
-    String disputeType() { return cls.disputeType(); }
-    boolean urgent() { return cls.urgent(); }
-    RiskLevel riskLevel() { return cls.riskLevel(); }
-    long ownerUnit() { return ownerUnit; }
-    Long handlingUnit() { return handlingUnit; }
-    Set<Long> jointUnits() { return Set.copyOf(jointUnits); }
-    DueDates due() { return due; }
-    Instant handleDueAt() { return due.handleDueAt(); }
-    Instant acceptDueAt() { return due.acceptDueAt(); }
-    Instant overdueSince() { return due.overdueSince(); }
-    Closure closure() { return closure; }
-    Outcome outcome() { return closure.outcome(); }
-    Rating rating() { return closure.rating(); }
-    int extensionCount() { return extensionCount; }
-    Long pendingExtension() { return pendingExtension; }
-    int returnCount() { return returnCount; }
-    int reopenCount() { return reopenCount; }
-    Long mergedInto() { return mergedInto; }
-    boolean supervised() { return supervised; }
 }

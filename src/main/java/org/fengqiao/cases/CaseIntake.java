@@ -15,6 +15,7 @@ import org.fengqiao.categories.Categories;
 import org.fengqiao.categories.Category;
 import org.fengqiao.organisation.Role;
 import org.fengqiao.organisation.Unit;
+import org.fengqiao.organisation.UnitKind;
 import org.fengqiao.organisation.Units;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.platform.TextHygiene;
@@ -32,7 +33,7 @@ import org.fengqiao.triage.TriageAdvisor;
 /**
  * What registration decides before a case exists: the checked text, where the matter is (region, grid,
  * coordinates), which centre owns the procedure (首接负责), the category or triage's suggestion of one, and the
- * unit named to take it at once.
+ * unit named to take it at once; and later, the court that confirms a mediation agreement made there.
  */
 @Component
 class CaseIntake {
@@ -172,6 +173,20 @@ class CaseIntake {
         }
         return units.centreFor(region).orElseThrow(() ->
                 new ProblemException.InvalidInput("regionCode", "case.noCentre", regions.pathName(region)));
+    }
+
+    /** The court nearest the region (its own level first, then upwards), for judicial confirmation. */
+    Optional<Unit> courtFor(DivisionCode region) {
+        for (DivisionCode code : region.lineage().reversed()) {
+            if (code.level() == RegionLevel.GRID) {
+                continue;
+            }
+            Optional<Unit> court = units.ofKindIn(UnitKind.COURT, code).stream().findFirst();
+            if (court.isPresent()) {
+                return court;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Refuses text with control or other invisible characters, naming the field. */

@@ -5,13 +5,14 @@ import static org.fengqiao.cases.CaseSql.ts;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import org.fengqiao.cases.CaseCommands.MediationSession;
 import org.fengqiao.cases.CaseCommands.Revisit;
+import org.fengqiao.deadlines.Deadlines;
+import org.fengqiao.platform.ProblemException;
 
 /**
  * The records a case's steps leave beside it, each in its own table: mediation sessions, extension requests,
@@ -91,14 +92,25 @@ class CaseRecords {
     }
 
     /** When an agreement was referred for judicial confirmation (null: not yet), and until when it may be. */
-    record AgreementReferral(Instant referredAt, Instant confirmationDueAt) {
+    private record AgreementReferral(Instant referredAt, Instant confirmationDueAt) {
     }
 
-    Optional<AgreementReferral> agreementReferral(long caseId, long agreementId) {
-        return jdbc.sql("select referred_at, confirmation_due_at from mediation_agreement where id = ? and case_id = ?")
-                .params(agreementId, caseId)
+    /**
+     * Refuses to refer the case's agreement for judicial confirmation when there is no such agreement (404), it
+     * was referred already, or its period for confirmation is over at {@code at}.
+     */
+    void requireReferable(long caseId, long agreementId, Instant at) {
+        AgreementReferral agreement = jdbc.sql("""
+                        select referred_at, confirmation_due_at from mediation_agreement where id = ? and case_id = ?
+                        """).params(agreementId, caseId)
                 .query((rs, n) -> new AgreementReferral(instant(rs, "referred_at"), instant(rs, "confirmation_due_at")))
-                .optional();
+                .optional().orElseThrow(() -> new ProblemException.NotFound("agreement.notFound", agreementId));
+        if (agreement.referredAt() != null) {
+            throw new CaseRefused("case.alreadyReferred");
+        }
+        if (at.isAfter(agreement.confirmationDueAt())) {
+            throw new CaseRefused("case.confirmationPeriodOver", Deadlines.lastDayOf(agreement.confirmationDueAt()));
+        }
     }
 
     void referred(long agreementId, Instant at, Long courtUnit) {

@@ -2,19 +2,11 @@ package org.fengqiao.cases;
 
 import static org.fengqiao.cases.CaseSql.*;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -26,7 +18,6 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.fengqiao.access.Jurisdiction;
 import org.fengqiao.cases.CaseCommands.PartyInput;
-import org.fengqiao.regions.DivisionCode;
 
 /**
  * Stores cases. Every read takes the caller's {@link Jurisdiction} and applies it in SQL, so a case outside
@@ -318,7 +309,6 @@ class CaseRepository {
         return jdbc.sql("select c.*, " + JOINT_UNITS + " from cases c where c.id = :id")
                 .param("id", id).query((rs, n) -> new Case(caseState(rs, json))).optional();
     }
-
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

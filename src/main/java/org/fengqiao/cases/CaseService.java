@@ -17,17 +17,10 @@ import org.fengqiao.risk.RiskLevel;
 import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseCommands.*;
 import org.fengqiao.categories.Categories;
-import org.fengqiao.deadlines.Deadline;
-import org.fengqiao.deadlines.DeadlinePolicy;
-import org.fengqiao.deadlines.DeadlineSubject;
-import org.fengqiao.deadlines.Deadlines;
 import org.fengqiao.organisation.Unit;
-import org.fengqiao.organisation.UnitKind;
 import org.fengqiao.organisation.Units;
 import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.ProblemException;
-import org.fengqiao.regions.DivisionCode;
-import org.fengqiao.regions.RegionLevel;
 import org.fengqiao.risk.RiskAssessment;
 import org.fengqiao.routing.Router;
 import org.fengqiao.routing.RoutingDecision;
@@ -53,14 +46,14 @@ public class CaseService {
     private final CaseIntake intake;
     private final Units units;
     private final Categories categories;
-    private final Deadlines deadlines;
+    private final CaseDeadlines deadlines;
     private final Router router;
     private final CaseRisk risk;
     private final MessageSource messages;
     private final Clock clock;
 
     CaseService(CaseRepository repository, CaseRecords records, CaseIntake intake, Units units, Categories categories,
-                Deadlines deadlines, Router router, CaseRisk risk, MessageSource messages, Clock clock) {
+                CaseDeadlines deadlines, Router router, CaseRisk risk, MessageSource messages, Clock clock) {
         this.repository = repository;
         this.records = records;
         this.intake = intake;
@@ -123,94 +116,64 @@ public class CaseService {
     // ---- dispatch ----------------------------------------------------------------------------------------------
 
     public void triage(Actor actor, long id, Triage cmd) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.TRIAGE);
-        String category = cmd.categoryCode() == null || cmd.categoryCode().isBlank() ? null
-                : categories.requireActive("categoryCode", cmd.categoryCode()).code();
-        String dispute = intake.disputeType(cmd.kind(), cmd.disputeType());
-        Instant now = clock.instant();
-        RiskAssessment assessment = risk.assess(c, cmd.kind(), category, dispute, now);
-        c.triage(cmd.kind(), category, dispute, Boolean.TRUE.equals(cmd.urgent()), assessment.level(),
-                assessment.reasons(), cmd.note(), act(actor, now));
-        repository.update(c);
+        apply(actor, id, CaseAction.TRIAGE, (c, act) -> {
+            String category = cmd.categoryCode() == null || cmd.categoryCode().isBlank() ? null
+                    : categories.requireActive("categoryCode", cmd.categoryCode()).code();
+            String dispute = intake.disputeType(cmd.kind(), cmd.disputeType());
+            RiskAssessment assessment = risk.assess(c, cmd.kind(), category, dispute, act.at());
+            c.triage(cmd.kind(), category, dispute, Boolean.TRUE.equals(cmd.urgent()), assessment.level(),
+                    assessment.reasons(), cmd.note(), act);
+        });
     }
 
     /** Assigns to the named unit, or to the unit the routing rules choose. */
     public void assign(Actor actor, long id, Assign cmd) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.ASSIGN);
-        Case.Act act = act(actor, clock.instant());
-        if (cmd.unitId() != null) {
-            Unit unit = units.requireActive("unitId", cmd.unitId());
-            RoutingDecision suggested = route(c).filter(d -> d.unit().id() == unit.id()).orElse(null);
-            assign(c, suggested != null ? new Assignment(unit.id(), suggested.ruleCode(), suggested.explanation())
-                    : new Assignment(unit.id(), "MANUAL", text("routing.reason.byDispatcher", actor.displayName(),
-                    unit.name())), cmd.note(), act);
-        } else {
-            RoutingDecision d = route(c).orElseThrow(() -> new CaseRefused("case.noRoute"));
-            if (d.unit().id() == c.ownerUnit() && d.isFallback()) {
-                throw new CaseRefused("case.noRoute");
+        apply(actor, id, CaseAction.ASSIGN, (c, act) -> {
+            if (cmd.unitId() != null) {
+                Unit unit = units.requireActive("unitId", cmd.unitId());
+                RoutingDecision suggested = route(c).filter(d -> d.unit().id() == unit.id()).orElse(null);
+                assign(c, suggested != null ? new Assignment(unit.id(), suggested.ruleCode(), suggested.explanation())
+                        : new Assignment(unit.id(), "MANUAL", text("routing.reason.byDispatcher", actor.displayName(),
+                        unit.name())), cmd.note(), act);
+            } else {
+                RoutingDecision d = route(c).orElseThrow(() -> new CaseRefused("case.noRoute"));
+                if (d.unit().id() == c.ownerUnit() && d.isFallback()) {
+                    throw new CaseRefused("case.noRoute");
+                }
+                assign(c, new Assignment(d.unit().id(), d.ruleCode(), d.explanation()), cmd.note(), act);
             }
-            assign(c, new Assignment(d.unit().id(), d.ruleCode(), d.explanation()), cmd.note(), act);
-        }
-        repository.update(c);
+        });
     }
 
     private void assign(Case c, Assignment to, String note, Case.Act act) {
-        c.assign(to, dueDates(c, act.at()), note, act);
-    }
-
-    /**
-     * The deadlines a unit gets when a case is handed to it at {@code at}: handling by policy, and acceptance by
-     * policy but never after the handling deadline.
-     */
-    private DueDates dueDates(Case c, Instant at) {
-        Deadline handle = deadlines.due(HANDLE, subject(c), at);
-        Instant accept = deadlines.due(ACCEPT, subject(c), at).due();
-        return DueDates.fixed(accept.isBefore(handle.due()) ? accept : handle.due(), handle.due(),
-                handle.policy().code());
-    }
-
-    /** A new handling deadline from {@code at} by policy (a reopened case). */
-    private DueDates handleFrom(Case c, Instant at) {
-        Deadline handle = deadlines.due(HANDLE, subject(c), at);
-        return DueDates.fixed(null, handle.due(), handle.policy().code());
+        c.assign(to, deadlines.assigned(c, act.at()), note, act);
     }
 
     public void accept(Actor actor, long id, String note) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.ACCEPT);
-        c.accept(note, act(actor, clock.instant()));
-        repository.update(c);
+        apply(actor, id, CaseAction.ACCEPT, (c, act) -> c.accept(note, act));
     }
 
     public void returnCase(Actor actor, long id, Return cmd) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.RETURN);
-        c.returnToDispatcher(cmd.reason(), act(actor, clock.instant()));
-        repository.update(c);
+        apply(actor, id, CaseAction.RETURN, (c, act) -> c.returnToDispatcher(cmd.reason(), act));
     }
 
     public void transfer(Actor actor, long id, Transfer cmd) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.TRANSFER);
-        Unit to = units.requireActive("unitId", cmd.unitId());
-        Unit from = units.get(c.handlingUnit());
-        if (to.level() != from.level()) {
-            throw new ProblemException.InvalidInput("unitId", "case.transferSameLevel", from.name(), to.name());
-        }
-        Case.Act act = act(actor, clock.instant());
-        c.transfer(to.id(), dueDates(c, act.at()), cmd.reason(), act);
-        repository.update(c);
+        apply(actor, id, CaseAction.TRANSFER, (c, act) -> {
+            Unit to = units.requireActive("unitId", cmd.unitId());
+            Unit from = units.get(c.handlingUnit());
+            if (to.level() != from.level()) {
+                throw new ProblemException.InvalidInput("unitId", "case.transferSameLevel", from.name(), to.name());
+            }
+            c.transfer(to.id(), deadlines.assigned(c, act.at()), cmd.reason(), act);
+        });
     }
 
     public void escalate(Actor actor, long id, Escalate cmd) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.ESCALATE);
-        Unit owner = units.get(c.ownerUnit());
-        Unit upper = units.centreAbove(owner).orElseThrow(() -> new CaseRefused("case.noLevelAbove", owner.name()));
-        c.escalate(upper.id(), cmd.reason(), act(actor, clock.instant()));
-        repository.update(c);
+        apply(actor, id, CaseAction.ESCALATE, (c, act) -> {
+            Unit owner = units.get(c.ownerUnit());
+            Unit upper = units.centreAbove(owner).orElseThrow(() -> new CaseRefused("case.noLevelAbove", owner.name()));
+            c.escalate(upper.id(), cmd.reason(), act);
+        });
     }
 
     // ---- handling ----------------------------------------------------------------------------------------------
@@ -220,190 +183,132 @@ public class CaseService {
      */
     public void addNote(Actor actor, long id, Note cmd) {
         CaseIntake.checkText("note", cmd.note());
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.ADD_NOTE);
-        Instant now = clock.instant();
-        c.addNote(cmd.note(), act(actor, now));
-        repository.update(c);
-        records.answerNotices(id, actor.unitId(), now);
+        Instant at = change(actor, id, CaseAction.ADD_NOTE, (c, act) -> {
+            c.addNote(cmd.note(), act);
+            return act.at();
+        });
+        records.answerNotices(id, actor.unitId(), at);
     }
 
     public long recordMediation(Actor actor, long id, MediationSession cmd) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.RECORD_MEDIATION);
-        Instant now = clock.instant();
-        if (cmd.heldAt().isAfter(now.plusSeconds(300))) {
-            throw new ProblemException.InvalidInput("heldAt", "case.sessionInFuture");
-        }
-        long sessionId = records.mediationSession(id, cmd, actor.userId(), now);
-        c.recordMediation(sessionId, cmd.heldAt(), cmd.place().strip(), cmd.mediators().strip(), cmd.result(),
-                cmd.notes(), act(actor, now));
-        repository.update(c);
-        return sessionId;
+        return change(actor, id, CaseAction.RECORD_MEDIATION, (c, act) -> {
+            if (cmd.heldAt().isAfter(act.at().plusSeconds(300))) {
+                throw new ProblemException.InvalidInput("heldAt", "case.sessionInFuture");
+            }
+            long sessionId = records.mediationSession(id, cmd, actor.userId(), act.at());
+            c.recordMediation(sessionId, cmd.heldAt(), cmd.place().strip(), cmd.mediators().strip(), cmd.result(),
+                    cmd.notes(), act);
+            return sessionId;
+        });
     }
 
     public void addJointUnit(Actor actor, long id, JointUnit cmd) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.ADD_JOINT_UNIT);
-        Unit unit = units.requireActive("unitId", cmd.unitId());
-        c.addJointUnit(unit.id(), cmd.note(), act(actor, clock.instant()));
-        repository.update(c);
+        apply(actor, id, CaseAction.ADD_JOINT_UNIT, (c, act) ->
+                c.addJointUnit(units.requireActive("unitId", cmd.unitId()).id(), cmd.note(), act));
     }
 
     // ---- extension and supervision -----------------------------------------------------------------------------
 
     public long requestExtension(Actor actor, long id, ExtensionRequest cmd) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.REQUEST_EXTENSION);
-        Instant now = clock.instant();
-        DeadlinePolicy max = deadlines.policyFor(EXTENSION_MAX, subject(c));
-        Instant requested = ChinaTime.endOf(cmd.until());
-        if (c.handleDueAt() != null) {
-            Instant limit = deadlines.endAfter(max.unit(), max.amount(), c.handleDueAt().minusNanos(1));
-            if (requested.isAfter(limit)) {
-                throw new ProblemException.InvalidInput("until", "case.extensionTooLong", max.amountText(),
-                        Deadlines.lastDayOf(limit));
-            }
-        }
-        int allowed = max.limitCount() == null ? 1 : max.limitCount();
-        long requestId = records.extensionRequest(id, actor.userId(), now,
-                c.handleDueAt() == null ? now : c.handleDueAt(), requested, cmd.reason());
-        c.requestExtension(requestId, requested, allowed, cmd.reason(), act(actor, now));
-        repository.update(c);
-        return requestId;
+        return change(actor, id, CaseAction.REQUEST_EXTENSION, (c, act) -> {
+            CaseDeadlines.Extension asked = deadlines.extension(c, cmd.until());
+            long requestId = records.extensionRequest(id, actor.userId(), act.at(),
+                    c.handleDueAt() == null ? act.at() : c.handleDueAt(), asked.requestedDue(), cmd.reason());
+            c.requestExtension(requestId, asked.requestedDue(), asked.allowed(), cmd.reason(), act);
+            return requestId;
+        });
     }
 
     public void decideExtension(Actor actor, long id, ExtensionDecision cmd) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.DECIDE_EXTENSION);
-        Long requestId = c.pendingExtension();
-        Instant now = clock.instant();
-        c.decideExtension(cmd.approve(), records.requestedDue(requestId), cmd.reason(), act(actor, now));
-        records.extensionDecided(requestId, cmd.approve(), actor.userId(), now, cmd.reason());
-        repository.update(c);
+        apply(actor, id, CaseAction.DECIDE_EXTENSION, (c, act) -> {
+            Long requestId = c.pendingExtension();
+            c.decideExtension(cmd.approve(), records.requestedDue(requestId), cmd.reason(), act);
+            records.extensionDecided(requestId, cmd.approve(), actor.userId(), act.at(), cmd.reason());
+        });
     }
 
     public long supervise(Actor actor, long id, Supervision cmd) {
         CaseIntake.checkText("message", cmd.message());
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.SUPERVISE);
-        Instant now = clock.instant();
-        Instant due = cmd.dueOn() != null ? ChinaTime.endOf(cmd.dueOn())
-                : deadlines.due(SUPERVISION, subject(c), now).due();
-        if (!due.isAfter(now)) {
-            throw new ProblemException.InvalidInput("dueOn", "case.supervisionDueInPast");
-        }
-        Long unit = c.handlingUnit() != null ? c.handlingUnit() : c.ownerUnit();
-        long noticeId = records.notice(id, "SUPERVISE", unit, now, actor.userId(), cmd.message().strip(), due);
-        c.supervise(noticeId, due, cmd.message(), act(actor, now));
-        repository.update(c);
-        return noticeId;
+        return change(actor, id, CaseAction.SUPERVISE, (c, act) -> {
+            Instant due = cmd.dueOn() != null ? ChinaTime.endOf(cmd.dueOn())
+                    : deadlines.due(SUPERVISION, c, act.at());
+            if (!due.isAfter(act.at())) {
+                throw new ProblemException.InvalidInput("dueOn", "case.supervisionDueInPast");
+            }
+            Long unit = c.handlingUnit() != null ? c.handlingUnit() : c.ownerUnit();
+            long noticeId = records.notice(id, "SUPERVISE", unit, act.at(), actor.userId(), cmd.message().strip(), due);
+            c.supervise(noticeId, due, cmd.message(), act);
+            return noticeId;
+        });
     }
 
     // ---- closing and after -------------------------------------------------------------------------------------
 
     public void close(Actor actor, long id, Close cmd) {
         CaseIntake.checkText("summary", cmd.summary());
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.CLOSE);
-        Instant now = clock.instant();
-        Instant revisit = deadlines.due(REVISIT, subject(c), now).due();
-        c.close(cmd.outcome(), cmd.summary(), revisit, act(actor, now));
-        repository.update(c);
-        records.answerNotices(id, actor.unitId(), now);
+        Instant at = change(actor, id, CaseAction.CLOSE, (c, act) -> {
+            c.close(cmd.outcome(), cmd.summary(), deadlines.due(REVISIT, c, act.at()), act);
+            return act.at();
+        });
+        records.answerNotices(id, actor.unitId(), at);
     }
 
     public long recordAgreement(Actor actor, long id, Agreement cmd) {
         CaseIntake.checkText("terms", cmd.terms());
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.RECORD_AGREEMENT);
-        Instant now = clock.instant();
-        LocalDate effective = cmd.effectiveOn() == null ? cmd.signedOn() : cmd.effectiveOn();
-        if (effective.isBefore(cmd.signedOn()) || cmd.signedOn().isAfter(ChinaTime.dateOf(now))) {
-            throw new ProblemException.InvalidInput("effectiveOn", "case.agreementDates");
-        }
-        if (cmd.attachmentId() != null && !records.hasAttachment(id, cmd.attachmentId())) {
-            throw new ProblemException.InvalidInput("attachmentId", "case.attachmentUnknown", cmd.attachmentId());
-        }
-        Instant confirmationDue = deadlines.due(JUDICIAL_CONFIRMATION, subject(c), ChinaTime.startOf(effective)).due();
-        long agreementId = records.agreement(id, cmd.signedOn(), effective, cmd.terms(), cmd.attachmentId(),
-                confirmationDue, actor.userId(), now);
-        c.recordAgreement(agreementId, effective, confirmationDue, null, act(actor, now));
-        repository.update(c);
-        return agreementId;
+        return change(actor, id, CaseAction.RECORD_AGREEMENT, (c, act) -> {
+            LocalDate effective = cmd.effectiveOn() == null ? cmd.signedOn() : cmd.effectiveOn();
+            if (effective.isBefore(cmd.signedOn()) || cmd.signedOn().isAfter(ChinaTime.dateOf(act.at()))) {
+                throw new ProblemException.InvalidInput("effectiveOn", "case.agreementDates");
+            }
+            if (cmd.attachmentId() != null && !records.hasAttachment(id, cmd.attachmentId())) {
+                throw new ProblemException.InvalidInput("attachmentId", "case.attachmentUnknown", cmd.attachmentId());
+            }
+            Instant confirmationDue = deadlines.due(JUDICIAL_CONFIRMATION, c, ChinaTime.startOf(effective));
+            long agreementId = records.agreement(id, cmd.signedOn(), effective, cmd.terms(), cmd.attachmentId(),
+                    confirmationDue, actor.userId(), act.at());
+            c.recordAgreement(agreementId, effective, confirmationDue, null, act);
+            return agreementId;
+        });
     }
 
     public void referConfirmation(Actor actor, long id, long agreementId, ConfirmationReferral cmd) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.REFER_CONFIRMATION);
-        Instant now = clock.instant();
-        CaseRecords.AgreementReferral agreement = records.agreementReferral(id, agreementId)
-                .orElseThrow(() -> new ProblemException.NotFound("agreement.notFound", agreementId));
-        if (agreement.referredAt() != null) {
-            throw new CaseRefused("case.alreadyReferred");
-        }
-        if (now.isAfter(agreement.confirmationDueAt())) {
-            throw new CaseRefused("case.confirmationPeriodOver", Deadlines.lastDayOf(agreement.confirmationDueAt()));
-        }
-        Long court = cmd.courtUnitId() != null ? units.requireActive("courtUnitId", cmd.courtUnitId()).id()
-                : courtFor(c.region()).map(Unit::id).orElse(null);
-        records.referred(agreementId, now, court);
-        c.referConfirmation(agreementId, court, cmd.note(), act(actor, now));
-        repository.update(c);
-    }
-
-    private Optional<Unit> courtFor(DivisionCode region) {
-        for (DivisionCode code : region.lineage().reversed()) {
-            if (code.level() == RegionLevel.GRID) {
-                continue;
-            }
-            Optional<Unit> court = units.ofKindIn(UnitKind.COURT, code).stream().findFirst();
-            if (court.isPresent()) {
-                return court;
-            }
-        }
-        return Optional.empty();
+        apply(actor, id, CaseAction.REFER_CONFIRMATION, (c, act) -> {
+            records.requireReferable(id, agreementId, act.at());
+            Long court = cmd.courtUnitId() != null ? units.requireActive("courtUnitId", cmd.courtUnitId()).id()
+                    : intake.courtFor(c.region()).map(Unit::id).orElse(null);
+            records.referred(agreementId, act.at(), court);
+            c.referConfirmation(agreementId, court, cmd.note(), act);
+        });
     }
 
     public void evaluate(Actor actor, long id, Evaluation cmd) {
         CaseIntake.checkText("comment", cmd.comment());
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.EVALUATE);
-        Instant now = clock.instant();
-        String source = cmd.source() == null ? "PHONE" : cmd.source();
-        records.evaluation(id, cmd.rating(), cmd.comment(), source, actor.userId(), now);
-        Case.Act act = act(actor, now);
-        c.evaluate(cmd.rating(), source, cmd.comment(), act);
-        if (cmd.rating() == Rating.DISSATISFIED) {
-            risk.reassess(c, act);
-        }
-        repository.update(c);
+        apply(actor, id, CaseAction.EVALUATE, (c, act) -> {
+            String source = cmd.source() == null ? "PHONE" : cmd.source();
+            records.evaluation(id, cmd.rating(), cmd.comment(), source, actor.userId(), act.at());
+            c.evaluate(cmd.rating(), source, cmd.comment(), act);
+            if (cmd.rating() == Rating.DISSATISFIED) {
+                risk.reassess(c, act);
+            }
+        });
     }
 
     public void concludeReview(Actor actor, long id, ReviewDecision cmd) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.CONCLUDE_REVIEW);
-        Instant now = clock.instant();
-        c.concludeReview(cmd.reopen(), handleFrom(c, now), cmd.reason(), act(actor, now));
-        repository.update(c);
+        apply(actor, id, CaseAction.CONCLUDE_REVIEW, (c, act) ->
+                c.concludeReview(cmd.reopen(), deadlines.reopened(c, act.at()), cmd.reason(), act));
     }
 
     public void archive(Actor actor, long id, String note) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.ARCHIVE);
-        c.archive(note, act(actor, clock.instant()));
-        repository.update(c);
+        apply(actor, id, CaseAction.ARCHIVE, (c, act) -> c.archive(note, act));
     }
 
     public long revisit(Actor actor, long id, Revisit cmd) {
         CaseIntake.checkText("notes", cmd.notes());
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.REVISIT);
-        Instant now = clock.instant();
-        long revisitId = records.revisit(id, cmd, actor.userId(), now);
-        c.revisit(revisitId, cmd.method(), cmd.result(), handleFrom(c, now), cmd.notes(), act(actor, now));
-        repository.update(c);
-        return revisitId;
+        return change(actor, id, CaseAction.REVISIT, (c, act) -> {
+            long revisitId = records.revisit(id, cmd, actor.userId(), act.at());
+            c.revisit(revisitId, cmd.method(), cmd.result(), deadlines.reopened(c, act.at()), cmd.notes(), act);
+            return revisitId;
+        });
     }
 
     /** Merges a duplicate into its master case; both must be within the actor's reach. */
@@ -426,10 +331,7 @@ public class CaseService {
 
     /** Records an attachment stored by {@link CaseAttachments}. */
     void attached(Actor actor, long id, long attachmentId, String filename, String contentType, long size) {
-        Case c = load(actor, id);
-        permit(actor, c, CaseAction.ATTACH);
-        c.attach(attachmentId, filename, contentType, size, act(actor, clock.instant()));
-        repository.update(c);
+        apply(actor, id, CaseAction.ATTACH, (c, act) -> c.attach(attachmentId, filename, contentType, size, act));
     }
 
     /** Checks that the actor may attach to the case before its content is stored. */
@@ -440,6 +342,32 @@ public class CaseService {
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
+    /** What a command does to a case once it is loaded and the actor may take the action; its result, if any. */
+    private interface Step<T> {
+        T apply(Case c, Case.Act act);
+    }
+
+    /**
+     * The command loop: load the case within the actor's jurisdiction (404), check that its status allows the
+     * action (409) and that the actor may take it (403), apply the step now, and store the new state with the
+     * new events ({@link CaseRepository#update}, where every later step's events are stored).
+     */
+    private <T> T change(Actor actor, long id, CaseAction action, Step<T> step) {
+        Case c = load(actor, id);
+        permit(actor, c, action);
+        T result = step.apply(c, act(actor, clock.instant()));
+        repository.update(c);
+        return result;
+    }
+
+    /** {@link #change} for a step that gives nothing back. */
+    private void apply(Actor actor, long id, CaseAction action, java.util.function.BiConsumer<Case, Case.Act> step) {
+        change(actor, id, action, (Step<Void>) (c, act) -> {
+            step.accept(c, act);
+            return null;
+        });
+    }
+
     Case load(Actor actor, long id) {
         return repository.load(id, actor.jurisdiction()).orElseThrow(() -> new CaseNotFound(id));
     }
@@ -449,10 +377,6 @@ public class CaseService {
         if (!CasePermissions.may(actor, c, action)) {
             throw new ProblemException.Forbidden("case.actionForbidden", ProblemException.localized("action." + action));
         }
-    }
-
-    static DeadlineSubject subject(Case c) {
-        return new DeadlineSubject(c.channel().name(), c.kind().name(), c.categoryCode(), c.urgent());
     }
 
     private static Case.Act act(Actor actor, Instant at) {

@@ -88,7 +88,7 @@ public class DeadlineSweep {
             }
             chased += inTransaction(k.id(), c -> {
                 if (c.overdueSince() == null || c.due().chasedAt() != null
-                        || now.isBefore(chaseDue(CaseService.subject(c), c.overdueSince()))) {
+                        || now.isBefore(chaseDue(CaseDeadlines.subject(c), c.overdueSince()))) {
                     return false;
                 }
                 long notice = notice(c, "CHASE", now, text("sweep.notice.chase", Deadlines.lastDayOf(c.overdueSince())));
@@ -102,7 +102,7 @@ public class DeadlineSweep {
             }
             reported += inTransaction(k.id(), c -> {
                 if (c.due().chasedAt() == null || c.due().reportedAt() != null
-                        || now.isBefore(reportDue(CaseService.subject(c), c.overdueSince()))) {
+                        || now.isBefore(reportDue(CaseDeadlines.subject(c), c.overdueSince()))) {
                     return false;
                 }
                 long notice = notice(c, "REPORT", now, text("sweep.notice.report"));

@@ -1,11 +1,6 @@
 package org.fengqiao.ledger;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.MessageSource;
@@ -26,27 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.fengqiao.access.Actor;
 import org.fengqiao.audit.AuditLog;
-import org.fengqiao.cases.CaseCommands.PartyInput;
-import org.fengqiao.cases.CaseCommands.RegisterCase;
-import org.fengqiao.cases.CaseKind;
-import org.fengqiao.cases.CaseQueries;
 import org.fengqiao.cases.CaseService;
-import org.fengqiao.cases.Channel;
-import org.fengqiao.cases.PartyRole;
-import org.fengqiao.categories.Categories;
-import org.fengqiao.categories.Category;
-import org.fengqiao.categories.DisputeType;
 import org.fengqiao.organisation.Role;
-import org.fengqiao.organisation.Units;
-import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.PlatformClock;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.platform.ProblemMessages;
-import org.fengqiao.platform.TextHygiene;
-import org.fengqiao.regions.DivisionCode;
-import org.fengqiao.regions.Region;
-import org.fengqiao.regions.RegionLevel;
-import org.fengqiao.regions.Regions;
 
 /**
  * Imports cases from a workbook (e.g. a 12345 work-order export), all or nothing. Every row is first checked

@@ -9,9 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,12 +37,8 @@ import org.fengqiao.audit.AuditLog;
 import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseViews.LedgerRow;
-import org.fengqiao.categories.Categories;
-import org.fengqiao.categories.Category;
 import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.ProblemException;
-import org.fengqiao.regions.DivisionCode;
-import org.fengqiao.regions.Regions;
 
 /**
  * Exports the case list as the ledger (台账): an .xlsx with a title row naming the filter and the export time,

@@ -57,7 +57,7 @@ class ReportingContractTest {
         assertThat(TABLE_IN_SQL.matcher("insert into supervision_notice (case_id)").find()).isTrue();
         assertThat(TABLE_IN_SQL.matcher("from case_report c join case_event_report e on e.case_id = c.id"
                 + " left join case_suggestion_report s on true").find()).isFalse();
-        assertThat(TABLE_IN_SQL.matcher("the cases of a unit, from cases' state").find()).isFalse();
+        assertThat(TABLE_IN_SQL.matcher("select id from case_report where status = ?").find()).isFalse();
         assertThat(STATUS_LITERAL.matcher("c.status not in ('REGISTERED', 'MERGED')").find()).isTrue();
     }
 

@@ -2,7 +2,6 @@ package org.fengqiao.cases.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,8 +11,6 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -301,12 +298,7 @@ class CaseApi {
                                     @PathVariable long attachmentId) {
         CaseAttachments.Content content = attachments.read(actor, id, attachmentId)
                 .orElseThrow(() -> new ProblemException.NotFound("attachment.notFound", attachmentId));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(content.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(content.filename(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(content.bytes());
+        return Downloads.of(content);
     }
 
 }

@@ -1,7 +1,6 @@
 package org.fengqiao.cases.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,9 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -262,12 +258,7 @@ class CaseDetailPages {
                                     @PathVariable long attachmentId) {
         CaseAttachments.Content content = attachments.read(actor, id, attachmentId)
                 .orElseThrow(() -> new ProblemException.NotFound("attachment.notFound", attachmentId));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(content.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(content.filename(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(content.bytes());
+        return Downloads.of(content);
     }
 
     /** Typed access to a posted form; malformed values become a 400 naming the field. */
