@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import org.fengqiao.platform.IdNumbers;
 import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseCommands.PartyInput;
 import org.fengqiao.cases.CaseCommands.RegisterCase;

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import org.fengqiao.platform.PartyMasking;
 import org.fengqiao.access.Actor;
 import org.fengqiao.audit.AuditLog;
 import org.fengqiao.cases.CaseViews.*;

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import org.fengqiao.platform.PartyMasking;
+import org.fengqiao.platform.IdNumbers;
 import org.fengqiao.regions.DivisionCode;
 
 class CaseFormatsTest {

@@ -1,4 +1,4 @@
-package org.fengqiao.cases;
+package org.fengqiao.platform;
 
 /**
  * How parties' personal data is shown by default: enough to recognise a person one is dealing with, not
