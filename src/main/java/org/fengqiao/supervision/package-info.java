@@ -1,5 +1,5 @@
 /**
- * Supervision (督办): the durable, cluster-safe scheduler that runs the deadline sweep (overdue, chase,
- * report) and catches up after downtime.
+ * Supervision (督办): the supervision board of overdue and nearly due cases by unit, supervision of many cases
+ * at once, and units ranked by their on-time closure rate.
  */
 package org.fengqiao.supervision;
