@@ -13,10 +13,13 @@ select id, tracking_code, status, kind, channel, source_ref, category_code, disp
        risk_reasons, registered_at, registered_by, registering_unit, owner_unit, handling_unit, routing_rule,
        routing_reason, assigned_at, accept_due_at, accepted_at, handle_due_at, handle_policy, overdue_since, chased_at,
        reported_at, supervised, extension_count, pending_extension, return_count, reopen_count, outcome, resolved,
-       closed_at, closed_on_time, rating, evaluated_at, revisit_due_at, revisited_at, archived_at, merged_into
+       closed_at, closed_on_time, rating, evaluated_at, revisit_due_at, revisited_at, archived_at, merged_into,
+       status not in ('REGISTERED', 'MERGED') as dispatched
 from cases;
 comment on view case_report is
     'Reporting contract of the cases module: one row per case, its state and facts (no party data). Read-only.';
+comment on column case_report.dispatched is
+    'A person has dispatched (or closed) the case: past registration and not merged into another.';
 
 create view case_event_report as
 select id, case_id, type, occurred_at, actor_user_id, actor_unit_id, from_status, to_status, reason, data

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 
@@ -29,53 +30,55 @@ public class RiskAssessor {
             2028, LocalDate.of(2028, 1, 26));
 
     private final List<Rule> rules;
+    private final MessageSource messages;
 
-    public RiskAssessor(RiskProperties p) {
+    public RiskAssessor(RiskProperties p, MessageSource messages) {
+        this.messages = messages;
         this.rules = List.of(
                 new Rule("GROUP", "涉及人数达到群体性标准",
                         f -> f.peopleInvolved() >= p.largeGroupSize()
-                                ? signal("GROUP", RiskLevel.HIGH, "涉及" + f.peopleInvolved() + "人，属较大规模群体性事项")
+                                ? signal("GROUP", RiskLevel.HIGH, text("risk.reason.groupLarge", f.peopleInvolved()))
                                 : f.peopleInvolved() >= p.groupSize()
-                                ? signal("GROUP", RiskLevel.MEDIUM, "涉及" + f.peopleInvolved() + "人，属群体性事项（" + p.groupSize() + "人及以上）")
+                                ? signal("GROUP", RiskLevel.MEDIUM, text("risk.reason.group", f.peopleInvolved(), p.groupSize()))
                                 : Optional.empty()),
                 new Rule("AMOUNT", "涉及金额较大",
                         f -> f.amountInvolved() == null ? Optional.empty()
                                 : f.amountInvolved().compareTo(p.veryLargeAmount()) >= 0
-                                ? signal("AMOUNT", RiskLevel.HIGH, "涉及金额" + f.amountInvolved().toPlainString() + "元")
+                                ? signal("AMOUNT", RiskLevel.HIGH, text("risk.reason.amount", f.amountInvolved().toPlainString()))
                                 : f.amountInvolved().compareTo(p.largeAmount()) >= 0
-                                ? signal("AMOUNT", RiskLevel.MEDIUM, "涉及金额" + f.amountInvolved().toPlainString() + "元")
+                                ? signal("AMOUNT", RiskLevel.MEDIUM, text("risk.reason.amount", f.amountInvolved().toPlainString()))
                                 : Optional.empty()),
                 new Rule("WAGES_BEFORE_FESTIVAL", "春节前欠薪",
                         f -> "LABOUR_WAGES".equals(f.disputeType()) && beforeSpringFestival(f.today(),
                                 p.wageArrearsDaysBeforeSpringFestival())
-                                ? signal("WAGES_BEFORE_FESTIVAL", RiskLevel.MEDIUM, "春节前" + p.wageArrearsDaysBeforeSpringFestival()
-                                + "日内的欠薪纠纷")
+                                ? signal("WAGES_BEFORE_FESTIVAL", RiskLevel.MEDIUM, text("risk.reason.wagesBeforeFestival",
+                                p.wageArrearsDaysBeforeSpringFestival()))
                                 : Optional.empty()),
                 new Rule("THREAT", "言辞中有扬言报复、暴力威胁",
                         f -> firstWord(f.text(), p.threatWords())
-                                .flatMap(w -> signal("THREAT", RiskLevel.HIGH, "出现暴力或报复言辞「" + w + "」"))),
+                                .flatMap(w -> signal("THREAT", RiskLevel.HIGH, text("risk.reason.threat", w)))),
                 new Rule("SELF_HARM", "言辞中有轻生倾向",
                         f -> firstWord(f.text(), p.selfHarmWords())
-                                .flatMap(w -> signal("SELF_HARM", RiskLevel.HIGH, "出现轻生言辞「" + w + "」，建议转介心理疏导"))),
+                                .flatMap(w -> signal("SELF_HARM", RiskLevel.HIGH, text("risk.reason.selfHarm", w)))),
                 new Rule("FAMILY_WITH_SIGNALS", "婚姻家庭纠纷伴有暴力或轻生信号",
                         f -> "MARRIAGE_FAMILY".equals(f.disputeType())
                                 && firstWord(f.text(), concat(p.threatWords(), p.selfHarmWords())).isPresent()
-                                ? signal("FAMILY_WITH_SIGNALS", RiskLevel.SEVERE, "家庭纠纷伴有暴力或轻生信号，防止民转刑")
+                                ? signal("FAMILY_WITH_SIGNALS", RiskLevel.SEVERE, text("risk.reason.familyWithSignals"))
                                 : Optional.empty()),
                 new Rule("REPEATED_PARTIES", "同一当事人反复发生纠纷",
                         f -> f.priorCasesOfSameParties() >= p.manyRepeatedParties()
-                                ? signal("REPEATED_PARTIES", RiskLevel.HIGH, "同一当事人此前已有" + f.priorCasesOfSameParties() + "件纠纷")
+                                ? signal("REPEATED_PARTIES", RiskLevel.HIGH, text("risk.reason.repeatedParties", f.priorCasesOfSameParties()))
                                 : f.priorCasesOfSameParties() >= p.repeatedParties()
-                                ? signal("REPEATED_PARTIES", RiskLevel.MEDIUM, "同一当事人此前已有" + f.priorCasesOfSameParties() + "件纠纷")
+                                ? signal("REPEATED_PARTIES", RiskLevel.MEDIUM, text("risk.reason.repeatedParties", f.priorCasesOfSameParties()))
                                 : Optional.empty()),
                 new Rule("HOT_SPOT", "同一区域同类问题集中反映",
                         f -> f.sameProblemNearby() >= p.hotSpotCases()
-                                ? signal("HOT_SPOT", RiskLevel.MEDIUM, "同村近30日同类问题已有" + f.sameProblemNearby() + "件")
+                                ? signal("HOT_SPOT", RiskLevel.MEDIUM, text("risk.reason.hotSpot", f.sameProblemNearby()))
                                 : Optional.empty()),
                 new Rule("OVERDUE", "办理超期", f -> f.overdue()
-                        ? signal("OVERDUE", RiskLevel.MEDIUM, "已超过办理期限") : Optional.empty()),
+                        ? signal("OVERDUE", RiskLevel.MEDIUM, text("risk.reason.overdue")) : Optional.empty()),
                 new Rule("DISSATISFIED", "群众不满意", f -> f.dissatisfied()
-                        ? signal("DISSATISFIED", RiskLevel.MEDIUM, "群众评价不满意") : Optional.empty()));
+                        ? signal("DISSATISFIED", RiskLevel.MEDIUM, text("risk.reason.dissatisfied")) : Optional.empty()));
     }
 
     public List<Rule> rules() {
@@ -89,6 +92,15 @@ public class RiskAssessor {
         }
         RiskLevel level = fired.stream().map(RiskSignal::level).max(Comparator.naturalOrder()).orElse(RiskLevel.LOW);
         return new RiskAssessment(level, List.copyOf(fired));
+    }
+
+    /**
+     * A reason in words, in the language of the case record (Chinese): it is stored with the case. Numbers are
+     * written as they are, without grouping.
+     */
+    private String text(String key, Object... args) {
+        Object[] plain = java.util.Arrays.stream(args).map(String::valueOf).toArray();
+        return messages.getMessage(key, plain, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     private static Optional<RiskSignal> signal(String rule, RiskLevel level, String reason) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,9 +42,11 @@ public class Router {
     private final JdbcClient jdbc;
     private final Units units;
     private final Regions regions;
+    private final MessageSource messages;
     private final AtomicReference<List<RoutingRule>> rules = new AtomicReference<>();
 
-    Router(JdbcClient jdbc, Units units, Regions regions) {
+    Router(JdbcClient jdbc, Units units, Regions regions, MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.units = units;
         this.regions = regions;
@@ -69,19 +72,24 @@ public class Router {
                 DivisionCode at = query.region().truncate(rule.level());
                 Optional<Unit> unit = units.ofKindIn(rule.unitKind(), at).stream().findFirst();
                 if (unit.isPresent()) {
-                    String explanation = "规则 " + rule.code() + "「" + rule.name() + "」：由"
-                            + unit.get().name() + "承办";
+                    String explanation = text("routing.explain.rule", rule.code(), rule.name(), unit.get().name());
                     return Optional.of(new RoutingDecision(unit.get(), rule, explanation, List.copyOf(considered)));
                 }
-                considered.add(rule.code() + "：" + regions.find(at).map(r -> r.name()).orElse(at.value())
-                        + "没有该类承办单位（" + rule.unitKind() + "）");
+                considered.add(text("routing.explain.noUnit", rule.code(),
+                        regions.find(at).map(r -> r.name()).orElse(at.value()), rule.unitKind()));
             } else {
-                considered.add(rule.code() + "：事项所在区域低于" + rule.level() + "级以下信息不足");
+                considered.add(text("routing.explain.tooCoarse", rule.code(), rule.level()));
             }
         }
         return units.centreFor(query.region()).map(centre -> new RoutingDecision(centre, null,
-                (matching.isEmpty() ? "没有适用的分派规则" : "适用规则均未找到承办单位") + "，由" + centre.name() + "兜底受理",
+                text(matching.isEmpty() ? "routing.explain.noRule" : "routing.explain.noUnitFound", centre.name()),
                 List.copyOf(considered)));
+    }
+
+    /** An explanation in words, in the language of the case record (Chinese): it is stored as the routing reason. */
+    private String text(String key, Object... args) {
+        Object[] plain = java.util.Arrays.stream(args).map(String::valueOf).toArray();
+        return messages.getMessage(key, plain, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     public Optional<RoutingRule> find(String code) {

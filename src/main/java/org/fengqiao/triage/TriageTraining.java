@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.categories.Categories;
 import org.fengqiao.categories.Category;
 import org.fengqiao.intelligence.classification.LabeledText;
@@ -44,10 +43,6 @@ public class TriageTraining {
                          int corrections, double seconds) {
     }
 
-    /** Cases a person has dispatched (or closed): past registration, and not merged into another. */
-    private static final String DISPATCHED = CaseStatus.sqlIn("c.status",
-            s -> s != CaseStatus.REGISTERED && s != CaseStatus.MERGED);
-
     private final JdbcClient jdbc;
     private final Categories categories;
     private final TriageModels models;
@@ -70,7 +65,7 @@ public class TriageTraining {
                 select c.title, c.description, c.category_code,
                        s.case_id is not null and c.category_code not like s.category_code || '%' as corrected
                 from case_report c left join case_suggestion_report s on s.case_id = c.id
-                where c.category_code is not null and\s""" + DISPATCHED + """
+                where c.category_code is not null and c.dispatched
                 order by c.id desc limit ?
                 """).param(properties.maxTrainingCases()).query((rs, n) -> new Example(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getBoolean(4))).list();
@@ -113,7 +108,8 @@ public class TriageTraining {
     Report nightly() {
         if (models.latestSource().filter("UPLOAD"::equals).isPresent()) {
             long own = jdbc.sql("""
-                    select count(*) from case_report c where c.category_code is not null and\s""" + DISPATCHED).query(Long.class).single();
+                    select count(*) from case_report c where c.category_code is not null and c.dispatched
+                    """).query(Long.class).single();
             if (own < properties.casesToReplaceUpload()) {
                 return new Report(false, "triage.keepUpload", List.of(own, properties.casesToReplaceUpload()), null,
                         (int) own, 0, 0);
