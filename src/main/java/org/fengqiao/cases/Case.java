@@ -33,7 +33,7 @@ final class Case extends CaseData {
     /**
      * A newly registered case, waiting at its owner centre (兜底受理, 首接负责).
      */
-    static Case register(long id, String trackingCode, RegistrationFacts facts, Act act) {
+    static Case register(CaseId id, String trackingCode, RegistrationFacts facts, Act act) {
         Classification cls = facts.classification();
         Case c = new Case(new CaseState(id, trackingCode, facts.region(), facts.channel(), cls, CaseStatus.REGISTERED,
                 facts.ownerUnit(), null, Set.of(), null, null, DueDates.NONE, false, 0, null, 0, 0, Closure.NONE, null, 0));
@@ -323,24 +323,24 @@ final class Case extends CaseData {
     }
 
     /** Links this duplicate to its master case (合并); nothing is lost, nothing more happens here. */
-    void mergeInto(long masterId, String masterCode, String reason, Act act) {
+    void mergeInto(CaseId masterId, String masterCode, String reason, Act act) {
         require(CaseAction.MERGE);
-        if (masterId == id) {
+        if (masterId.equals(id)) {
             throw new CaseRefused("case.mergeIntoItself");
         }
         CaseStatus from = status;
-        this.mergedInto = masterId;
+        this.mergedInto = masterId.value();
         this.pendingExtension = null;
         this.status = CaseStatus.MERGED;
-        record(new CaseMerged(masterId, masterCode), act, from, status, reason);
+        record(new CaseMerged(masterId.value(), masterCode), act, from, status, reason);
     }
 
     /** Records on the master that a duplicate was merged into it. */
-    void absorbDuplicate(long duplicateId, String duplicateCode, String reason, Act act) {
+    void absorbDuplicate(CaseId duplicateId, String duplicateCode, String reason, Act act) {
         if (status == CaseStatus.MERGED) {
             throw new CaseRefused("case.masterMerged");
         }
-        record(new DuplicateMerged(duplicateId, duplicateCode), act, status, status, reason);
+        record(new DuplicateMerged(duplicateId.value(), duplicateCode), act, status, status, reason);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

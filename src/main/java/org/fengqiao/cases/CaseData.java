@@ -15,7 +15,7 @@ import org.fengqiao.risk.RiskLevel;
  */
 abstract class CaseData {
 
-    final long id;
+    final CaseId id;
     final String trackingCode;
     final DivisionCode region;
     final Channel channel;
@@ -78,7 +78,7 @@ abstract class CaseData {
     }
 
     // the state as the service, the permissions and the sweep read it
-    long id() { return id; }
+    CaseId id() { return id; }
     String trackingCode() { return trackingCode; }
     CaseStatus status() { return status; }
     DivisionCode region() { return region; }

@@ -128,7 +128,7 @@ public class CaseQueries {
         boolean acceptOverdue = s.status() == CaseStatus.ASSIGNED && s.due().acceptDueAt() != null
                 && !now.isBefore(s.due().acceptDueAt());
         String grid = rs.getString("grid_code");
-        return new CaseView(s.id(), s.trackingCode(), s.status(), s.classification().kind(), s.channel(), rs.getString("source_ref"),
+        return new CaseView(s.id().value(), s.trackingCode(), s.status(), s.classification().kind(), s.channel(), rs.getString("source_ref"),
                 refs.categoryRef(s.classification().categoryCode()), refs.disputeRef(s.classification().disputeType()), rs.getString("title"),
                 rs.getString("description"),
                 new Location(rs.getString("address"), (Double) rs.getObject("latitude"),
@@ -149,7 +149,7 @@ public class CaseQueries {
                 s.supervised(), s.closure().outcome(), s.closure().outcome() == null ? null : s.closure().outcome().isResolved(),
                 s.closure().closedAt(), s.closure().closedOnTime(), s.closure().rating(), s.closure().evaluatedAt(), s.closure().revisitDueAt(), s.closure().revisitedAt(),
                 s.closure().archivedAt(), s.mergedInto(), s.returnCount(), s.reopenCount(), instant(rs, "registered_at"),
-                rs.getString("registered_by_name"), maskedParties(s.id()), suggestion(rs),
+                rs.getString("registered_by_name"), maskedParties(s.id().value()), suggestion(rs),
                 CasePermissions.allowed(actor, new Case(s)), s.version());
     }
 

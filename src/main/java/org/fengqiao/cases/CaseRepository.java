@@ -91,7 +91,7 @@ class CaseRepository {
                          with ordinality as x(role, name, phone, id_number, address, n)
                     order by x.n
                 )""" + (suggestion == null ? "" : SUGGEST) + involveAndAppend(involved) + "select count(*) from c")
-                .param("id", s.id()).param("code", s.trackingCode()).param("status", s.status().name())
+                .param("id", s.id().value()).param("code", s.trackingCode()).param("status", s.status().name())
                 .param("kind", s.classification().kind().name()).param("channel", s.channel().name())
                 .param("sourceRef", text(f.sourceRef())).param("category", text(s.classification().categoryCode()))
                 .param("disputeType", text(s.classification().disputeType())).param("title", f.title())
@@ -181,7 +181,7 @@ class CaseRepository {
                 .param("rating", text(s.closure().rating() == null ? null : s.closure().rating().name()))
                 .param("evaluatedAt", time(s.closure().evaluatedAt())).param("revisitDue", time(s.closure().revisitDueAt()))
                 .param("revisitedAt", time(s.closure().revisitedAt())).param("archivedAt", time(s.closure().archivedAt()))
-                .param("mergedInto", number(s.mergedInto())).param("id", s.id()).param("version", s.version());
+                .param("mergedInto", number(s.mergedInto())).param("id", s.id().value()).param("version", s.version());
         long updated = bindInvolvementsAndEvents(spec, c, involved).query(Long.class).single();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("case " + s.id() + " changed concurrently");

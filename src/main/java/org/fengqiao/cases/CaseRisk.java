@@ -72,7 +72,7 @@ class CaseRisk {
 
     /** The assessment the case would have with the given classification (used when triage changes it). */
     RiskAssessment assess(Case c, CaseKind kind, String categoryCode, String disputeType, Instant now) {
-        return assess(c.id(), kind, categoryCode, disputeType, c.region(), facts(c.id()), c.overdueSince() != null,
+        return assess(c.id().value(), kind, categoryCode, disputeType, c.region(), facts(c.id().value()), c.overdueSince() != null,
                 c.rating() == Rating.DISSATISFIED, now);
     }
 

@@ -84,7 +84,7 @@ public class CaseService {
         RiskAssessment assessment = risk.assessNew(id, unassessed, place.region(), new CaseRisk.CaseFacts(cmd.title(),
                 cmd.description(), people, cmd.amountInvolved(), CaseRisk.PartyKeys.of(in.parties())), now);
         Case.Act act = act(actor, now);
-        Case c = Case.register(id, code, new Case.RegistrationFacts(place.region(), place.grid(), cmd.channel(),
+        Case c = Case.register(new CaseId(id), code, new Case.RegistrationFacts(place.region(), place.grid(), cmd.channel(),
                 unassessed.withRisk(assessment.level(), assessment.reasons()), in.owner().id()), act);
         if (in.assignTo() != null) {
             assign(c, new Assignment(in.assignTo().id(), "MANUAL", text("routing.reason.atRegistration",
@@ -320,7 +320,7 @@ public class CaseService {
         Case.Act act = act(actor, clock.instant());
         duplicate.mergeInto(master.id(), master.trackingCode(), cmd.reason(), act);
         master.absorbDuplicate(duplicate.id(), duplicate.trackingCode(), cmd.reason(), act);
-        if (duplicate.id() < master.id()) {
+        if (duplicate.id().value() < master.id().value()) {
             repository.update(duplicate);
             repository.update(master);
         } else {

@@ -267,7 +267,7 @@ final class CaseSql {
                 rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")),
                 instant(rs, "evaluated_at"), instant(rs, "revisit_due_at"), instant(rs, "revisited_at"),
                 instant(rs, "archived_at"));
-        return new CaseState(rs.getLong("id"), rs.getString("tracking_code"),
+        return new CaseState(new CaseId(rs.getLong("id")), rs.getString("tracking_code"),
                 DivisionCode.of(rs.getString("region_code")), Channel.valueOf(rs.getString("channel")), classification,
                 CaseStatus.valueOf(rs.getString("status")), rs.getLong("owner_unit"), longOrNull(rs, "handling_unit"),
                 longs(rs.getArray("joint_units")), rs.getString("routing_rule"), rs.getString("routing_reason"), due,

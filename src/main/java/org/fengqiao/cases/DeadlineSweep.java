@@ -153,7 +153,7 @@ public class DeadlineSweep {
 
     private long notice(Case c, String kind, Instant now, String message) {
         Long unit = c.handlingUnit() != null ? c.handlingUnit() : c.ownerUnit();
-        return records.notice(c.id(), kind, unit, now, null, message, null);
+        return records.notice(c.id().value(), kind, unit, now, null, message, null);
     }
 
     /** A notice's text, in the language of the record: Chinese. */

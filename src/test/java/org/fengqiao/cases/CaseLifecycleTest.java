@@ -38,7 +38,7 @@ class CaseLifecycleTest {
     }
 
     static Case registered() {
-        return Case.register(1000, "330681-20261120-001000-0", new Case.RegistrationFacts(
+        return Case.register(new CaseId(1000), "330681-20261120-001000-0", new Case.RegistrationFacts(
                 DivisionCode.of("330681109290"), null, Channel.WALK_IN,
                 new Classification(CaseKind.DISPUTE, null, "NEIGHBOUR", false, RiskLevel.LOW, List.of()), CENTRE), at(T0));
     }
@@ -362,8 +362,8 @@ class CaseLifecycleTest {
     void mergeLinksTheDuplicateToItsMaster() {
         Case duplicate = assigned();
         Case master = inProgress();
-        duplicate.mergeInto(2000, "330681-20261120-002000-5", "同一事项", at(T0));
-        master.absorbDuplicate(1000, duplicate.trackingCode(), "同一事项", at(T0));
+        duplicate.mergeInto(new CaseId(2000), "330681-20261120-002000-5", "同一事项", at(T0));
+        master.absorbDuplicate(new CaseId(1000), duplicate.trackingCode(), "同一事项", at(T0));
         assertThat(duplicate.status()).isEqualTo(CaseStatus.MERGED);
         assertThat(duplicate.mergedInto()).isEqualTo(2000L);
         assertThat(lastEvent(master)).isEqualTo(new DuplicateMerged(1000, duplicate.trackingCode()));
@@ -372,7 +372,7 @@ class CaseLifecycleTest {
     @Test
     void aCaseCannotBeMergedIntoItself() {
         Case c = assigned();
-        assertThatThrownBy(() -> c.mergeInto(1000, "x", "同一", at(T0))).isInstanceOf(CaseRefused.class);
+        assertThatThrownBy(() -> c.mergeInto(new CaseId(1000), "x", "同一", at(T0))).isInstanceOf(CaseRefused.class);
     }
 
     @Test
@@ -440,7 +440,7 @@ class CaseLifecycleTest {
             case CONCLUDE_REVIEW -> c.concludeReview(false, null, "原因", s);
             case ARCHIVE -> c.archive(null, s);
             case REVISIT -> c.revisit(1, "PHONE", RevisitResult.STILL_RESOLVED, null, null, s);
-            case MERGE -> c.mergeInto(99, "x", "原因", s);
+            case MERGE -> c.mergeInto(new CaseId(99), "x", "原因", s);
             case ATTACH -> c.attach(1, "a.jpg", "image/jpeg", 10, s);
         }
     }
