@@ -34,7 +34,7 @@ create table notification_inbox (
     created_at      timestamptz not null,
     read_at         timestamptz
 );
-create index notification_inbox_user_idx on notification_inbox (user_id, id desc);
+create index notification_inbox_user_idx on notification_inbox (user_id, created_at desc, id desc);
 create index notification_inbox_unread_idx on notification_inbox (user_id) where read_at is null;
 
 create table notification_preference (

@@ -16,13 +16,13 @@ import org.fengqiao.notifications.StaffPreferences;
 /**
  * The demo's notification settings: two staff users take some messages by SMS (the numbers are made up, in a
  * block of 139 0000), so the demo cases fill the SMS outbox next to the citizens' messages; and messages
- * older than a few days are read, so the bell shows what is recent.
+ * older than a month are read, so the bell shows what is recent.
  */
 @Component
 class DemoNotifications {
 
     static final Map<String, String> PHONES = Map.of("fengyuan.mediator", "13900000001", "fq.dispatcher", "13900000002");
-    static final Duration UNREAD = Duration.ofDays(3);
+    static final Duration UNREAD = Duration.ofDays(30);
 
     private final StaffPreferences preferences;
     private final StaffInbox inbox;

@@ -46,7 +46,7 @@ public class StaffInbox {
     public List<Message> list(long userId, boolean unreadOnly, int offset, int limit) {
         return jdbc.sql("select id, kind, params::text, case_id, created_at, read_at from notification_inbox"
                         + " where user_id = ?" + (unreadOnly ? " and read_at is null" : "")
-                        + " order by id desc offset ? limit ?")
+                        + " order by created_at desc, id desc offset ? limit ?")
                 .params(userId, offset, limit)
                 .query((rs, n) -> new Message(rs.getLong(1), NotificationKind.valueOf(rs.getString(2)),
                         json.readValue(rs.getString(3), PARAMS), (Long) rs.getObject(4),
