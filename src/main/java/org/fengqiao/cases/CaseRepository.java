@@ -34,9 +34,12 @@ class CaseRepository {
     private final ObjectMapper json;
     private final CaseIds ids;
     private final org.fengqiao.organisation.Units units;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
-    CaseRepository(JdbcClient jdbc, ObjectMapper json, org.fengqiao.organisation.Units units) {
+    CaseRepository(JdbcClient jdbc, ObjectMapper json, org.fengqiao.organisation.Units units,
+                   org.springframework.context.ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
         this.units = units;
         this.json = json;
         this.ids = new CaseIds(() -> jdbc.sql("select nextval('case_id_seq')").query(Long.class).single());
@@ -125,6 +128,7 @@ class CaseRepository {
                     .param("sModel", suggestion.modelId()).param("sAt", time(f.registeredAt()));
         }
         bindInvolvementsAndEvents(spec, c, involved).query(Long.class).single();
+        publisher.publishEvent(CaseEventsRecorded.of(c));
     }
 
     private static final String SUGGEST = """
@@ -186,6 +190,7 @@ class CaseRepository {
         if (updated != 1) {
             throw new OptimisticLockingFailureException("case " + s.id() + " changed concurrently");
         }
+        publisher.publishEvent(CaseEventsRecorded.of(c));
     }
 
     /*

@@ -76,11 +76,13 @@ public class DemoData implements ApplicationRunner {
     private final PlatformClock clock;
     private final TransactionTemplate tx;
     private final TriageTraining triage;
+    private final DemoNotifications notifications;
 
     DemoData(RegionImporter regionImporter, Regions regions, Units units, Staff staff, Categories categories,
              Router router, DemoCases demoCases, DeadlineSweep sweep, PlatformClock clock,
-             PlatformTransactionManager txm, TriageTraining triage) {
+             PlatformTransactionManager txm, TriageTraining triage, DemoNotifications notifications) {
         this.triage = triage;
+        this.notifications = notifications;
         this.regionImporter = regionImporter;
         this.regions = regions;
         this.units = units;
@@ -110,7 +112,10 @@ public class DemoData implements ApplicationRunner {
             Map<String, Unit> byCode = loadUnits();
             Map<String, Actor> actors = loadUsers(byCode);
             loadCategories();
-            return demoCases.load(actors, byCode, clock);
+            notifications.choose(actors);
+            int loaded = demoCases.load(actors, byCode, clock);
+            notifications.readOldMessages(clock);
+            return loaded;
         });
         clock.at(clock.instant(), sweep::run);
         // the demo's cases teach the classifier its categories, so intake suggests one from the start
