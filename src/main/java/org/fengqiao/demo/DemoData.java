@@ -76,11 +76,13 @@ public class DemoData implements ApplicationRunner {
     private final PlatformClock clock;
     private final TransactionTemplate tx;
     private final TriageTraining triage;
+    private final DemoLawLibrary laws;
 
     DemoData(RegionImporter regionImporter, Regions regions, Units units, Staff staff, Categories categories,
              Router router, DemoCases demoCases, DeadlineSweep sweep, PlatformClock clock,
-             PlatformTransactionManager txm, TriageTraining triage) {
+             PlatformTransactionManager txm, TriageTraining triage, DemoLawLibrary laws) {
         this.triage = triage;
+        this.laws = laws;
         this.regionImporter = regionImporter;
         this.regions = regions;
         this.units = units;
@@ -110,6 +112,7 @@ public class DemoData implements ApplicationRunner {
             Map<String, Unit> byCode = loadUnits();
             Map<String, Actor> actors = loadUsers(byCode);
             loadCategories();
+            laws.load();
             return demoCases.load(actors, byCode, clock);
         });
         clock.at(clock.instant(), sweep::run);
