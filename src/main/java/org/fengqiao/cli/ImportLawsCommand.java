@@ -44,8 +44,11 @@ final class ImportLawsCommand {
         try {
             laws = LawFiles.readDirectory(Path.of(dir));
         } catch (LawFormatException e) {
-            System.err.println("not imported, nothing was: " + e.file() + (e.line() > 0 ? " line " + e.line() : "")
-                    + ": " + e.messageKey() + " " + java.util.Arrays.toString(e.args()));
+            var bundle = java.util.ResourceBundle.getBundle("i18n/laws", java.util.Locale.ROOT);
+            String reason = new java.text.MessageFormat(bundle.getString(e.messageKey()), java.util.Locale.ROOT)
+                    .format(e.args());
+            System.err.println("nothing imported: " + e.file() + (e.line() > 0 ? " line " + e.line() : "") + ": "
+                    + reason);
             return 1;
         }
         if (laws.isEmpty()) {

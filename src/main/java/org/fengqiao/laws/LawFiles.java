@@ -83,7 +83,8 @@ public final class LawFiles {
                     throw new LawFormatException(fileName, i + 1, "laws.format.headingBeforeText");
                 }
                 part = h.group(2).strip();
-            } else {
+            } else if (!line.contains("施行")) {
+                // the version is the text's last adoption, amendment or publication, not when it took effect
                 Matcher d = DATE.matcher(line);
                 while (d.find()) {
                     noted = date(d.group(1), d.group(2), d.group(3), noted);

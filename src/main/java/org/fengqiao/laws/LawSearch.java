@@ -80,7 +80,11 @@ public final class LawSearch {
     private final Map<String, Map<Integer, Integer>> byLaw = new HashMap<>();
     private final Analyzer analyzer = new CJKAnalyzer();
     private final IndexSearcher searcher;
-    private final ChineseSegmenter segmenter = new ChineseSegmenter();
+
+    /** HanLP's dictionaries load once per JVM (a second or more), on the first suggestion, not with every index. */
+    private static final class Segmenter {
+        static final ChineseSegmenter INSTANCE = new ChineseSegmenter();
+    }
 
     private LawSearch(List<LawText> laws) {
         this.laws = List.copyOf(laws);
@@ -256,7 +260,7 @@ public final class LawSearch {
     /** The words of a text that may explain a match: two characters or more. */
     private List<String> words(String text) {
         Set<String> words = new LinkedHashSet<>();
-        for (String w : segmenter.words(TextNormalizer.normalize(text))) {
+        for (String w : Segmenter.INSTANCE.words(TextNormalizer.normalize(text))) {
             if (w.codePointCount(0, w.length()) >= 2 && w.codePoints().allMatch(Character::isLetter)) {
                 words.add(w);
             }

@@ -37,7 +37,7 @@ class LawUploads {
         }
         List<LawText> laws = new ArrayList<>();
         for (MultipartFile file : given) {
-            String name = file.getOriginalFilename() == null ? "?" : file.getOriginalFilename();
+            String name = fileName(file.getOriginalFilename());
             try {
                 if (file.getSize() > LawFiles.MAX_BYTES) {
                     throw new LawFormatException(name, 0, "laws.format.tooLarge", LawFiles.MAX_BYTES / 1024 / 1024);
@@ -48,5 +48,14 @@ class LawUploads {
             }
         }
         return library.importLaws(laws, actor.userId());
+    }
+
+    /** The name of an uploaded file without any folder a browser sent with it, at most 120 characters. */
+    static String fileName(String original) {
+        if (original == null || original.isBlank()) {
+            return "?";
+        }
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1).strip();
+        return name.length() > 120 ? name.substring(0, 120) : name;
     }
 }
