@@ -77,12 +77,15 @@ public class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final TriageTraining triage;
     private final DemoLawLibrary laws;
+    private final DemoMediators mediators;
 
     DemoData(RegionImporter regionImporter, Regions regions, Units units, Staff staff, Categories categories,
              Router router, DemoCases demoCases, DeadlineSweep sweep, PlatformClock clock,
-             PlatformTransactionManager txm, TriageTraining triage, DemoLawLibrary laws) {
+             PlatformTransactionManager txm, TriageTraining triage, DemoLawLibrary laws,
+             DemoMediators mediators) {
         this.triage = triage;
         this.laws = laws;
+        this.mediators = mediators;
         this.regionImporter = regionImporter;
         this.regions = regions;
         this.units = units;
@@ -113,6 +116,7 @@ public class DemoData implements ApplicationRunner {
             Map<String, Actor> actors = loadUsers(byCode);
             loadCategories();
             laws.load();
+            mediators.load();
             return demoCases.load(actors, byCode, clock);
         });
         clock.at(clock.instant(), sweep::run);
