@@ -130,6 +130,30 @@ class LawLibraryTest {
         assertThat(library.laws()).noneMatch(l -> l.title().equals("测试条例"));
     }
 
+    static byte[] multipartBody(String boundary, String fileName, String content) {
+        return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/markdown\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theApiImportIsForAdministratorsAndNamesTheBadFileAndLine() {
+        String boundary = "law-boundary";
+        byte[] bad = multipartBody(boundary, "乱序.md", "# 乱序条例\n\n<!-- INFO END -->\n\n第二条 二。\n\n第一条 一。\n");
+        Api.Response refused = api.postRaw("admin", "/api/laws/library", bad, "multipart/form-data; boundary=" + boundary);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.get("file").asString()).isEqualTo("乱序.md");
+        assertThat(refused.get("line").asInt()).isEqualTo(7);
+        assertThat(refused.detail()).contains("第一条");
+        byte[] good = multipartBody(boundary, "接口条例.md", "# 接口条例\n\n<!-- INFO END -->\n\n第一条 由接口导入。\n");
+        assertThat(api.postRaw("fq.intake", "/api/laws/library", good, "multipart/form-data; boundary=" + boundary)
+                .status()).isEqualTo(403);
+        Api.Response imported = api.postRaw("admin", "/api/laws/library", good, "multipart/form-data; boundary=" + boundary);
+        assertThat(imported.status()).as(imported.text()).isEqualTo(200);
+        assertThat(api.get("fq.intake", "/api/laws?q=由接口导入").json().get("articles").get(0).get("law").asString())
+                .isEqualTo("接口条例");
+    }
+
     @Test
     void aFileWithoutTheInfoLineIsRefused() {
         assertThatThrownBy(() -> LawFiles.parse("x.md", "# 某法\n\n第一条 内容。\n"))
