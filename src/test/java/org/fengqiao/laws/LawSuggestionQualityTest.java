@@ -24,6 +24,21 @@ class LawSuggestionQualityTest {
     }
 
     @Test
+    void everySharedLawFileIsReadWithItsPartsAndArticles() {
+        assertThat(search.laws()).hasSize(31);
+        assertThat(search.articleCount()).isGreaterThan(2_700);
+        LawText family = search.laws().stream().filter(l -> "婚姻家庭编".equals(l.part())).findFirst().orElseThrow();
+        assertThat(family.title()).isEqualTo("中华人民共和国民法典");
+        assertThat(family.shortTitle()).isEqualTo("民法典婚姻家庭编");
+        assertThat(family.articles().getFirst().label()).isEqualTo("第一千零四十条");
+        LawText.Article fourteen = search.laws().stream().filter(l -> l.shortTitle().equals("劳动争议调解仲裁法"))
+                .findFirst().orElseThrow().articles().get(13);
+        assertThat(fourteen.label()).isEqualTo("第十四条");
+        assertThat(fourteen.chapter()).isEqualTo("第二章 调解");
+        assertThat(fourteen.text()).contains("\n自劳动争议调解组织收到调解申请之日起十五日内");
+    }
+
+    @Test
     void everyExpectedArticleOfTheEvaluationSetExistsInTheTexts() {
         for (LawEvaluation.Dispute d : disputes) {
             for (String expected : d.expected()) {
