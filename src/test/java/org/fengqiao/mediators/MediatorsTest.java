@@ -144,6 +144,28 @@ class MediatorsTest {
     }
 
     @Test
+    void theBookingPageSuggestsMediatorsAndRefusesADoubleBookingWithAMessage() throws Exception {
+        long id = neighbourCaseInFengyuan();
+        long village = mediatorNamed("枫源村调解员");
+        String page = pages.mvc.perform(get("/cases/" + id + "/mediators").with(pages.as("fq.dispatcher")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("枫源村调解员").contains("擅长「邻里纠纷」");
+        java.time.LocalDateTime start = java.time.LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(9)),
+                org.fengqiao.platform.ChinaTime.ZONE).withSecond(0).withNano(0);
+        var form = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/cases/" + id + "/mediators/bookings").param("startsAt", start.toString())
+                .param("endsAt", start.plusHours(1).toString()).param("place", "枫源村调解室")
+                .param("mediatorIds", Long.toString(village)).with(pages.as("fq.dispatcher"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        assertThat(pages.mvc.perform(form).andReturn().getFlashMap().get("success")).isNotNull();
+        assertThat((String) pages.mvc.perform(form).andReturn().getFlashMap().get("error")).contains("时间冲突");
+        assertThat(api.get("fq.dispatcher", "/api/cases/" + id + "/mediation-bookings").json().get("bookings").size())
+                .isEqualTo(1);
+        assertThat(pages.mvc.perform(get("/cases/" + id + "/mediators").with(pages.as("leshan.grid"))).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void theDirectoryPageListsMediatorsWithTheirRecord() throws Exception {
         String page = pages.mvc.perform(get("/mediators").param("disputeType", "MEDICAL").with(pages.as("fq.dispatcher")))
                 .andReturn().getResponse().getContentAsString();
