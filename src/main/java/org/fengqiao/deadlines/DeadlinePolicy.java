@@ -7,10 +7,19 @@ import java.util.Objects;
  * among matching policies the most specific wins.
  *
  * @param limitCount for {@link DeadlineStep#EXTENSION_MAX}: how many extensions may be granted
+ * @param basis      the article the policy rests on, or null
  */
 public record DeadlinePolicy(long id, String code, DeadlineStep step, String channel, String kind,
                              String categoryPrefix, Boolean urgent, int amount, DurationUnit unit,
-                             Integer limitCount, String description, boolean active) {
+                             Integer limitCount, String description, boolean active, LegalBasis basis) {
+
+    /** A policy without a cited legal basis. */
+    public DeadlinePolicy(long id, String code, DeadlineStep step, String channel, String kind,
+                          String categoryPrefix, Boolean urgent, int amount, DurationUnit unit,
+                          Integer limitCount, String description, boolean active) {
+        this(id, code, step, channel, kind, categoryPrefix, urgent, amount, unit, limitCount, description, active,
+                null);
+    }
 
     public enum DurationUnit { WORKING_DAYS, CALENDAR_DAYS, HOURS }
 

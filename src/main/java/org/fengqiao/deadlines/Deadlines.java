@@ -28,7 +28,8 @@ public class Deadlines {
             rs.getString("code"), DeadlineStep.valueOf(rs.getString("step")), rs.getString("channel"),
             rs.getString("kind"), rs.getString("category_prefix"), (Boolean) rs.getObject("urgent"),
             rs.getInt("amount"), DurationUnit.valueOf(rs.getString("unit")), (Integer) rs.getObject("limit_count"),
-            rs.getString("description"), rs.getBoolean("active"));
+            rs.getString("description"), rs.getBoolean("active"), rs.getString("basis_law") == null ? null
+                    : new LegalBasis(rs.getString("basis_law"), rs.getString("basis_article")));
 
     private final JdbcClient jdbc;
     private final WorkingCalendar calendar;
@@ -172,10 +173,11 @@ public class Deadlines {
         }
         jdbc.sql("""
                 insert into deadline_policy (code, step, channel, kind, category_prefix, urgent, amount, unit,
-                                             limit_count, description, active)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)
+                                             limit_count, description, active, basis_law, basis_article)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?)
                 """).params(p.code(), p.step().name(), p.channel(), p.kind(), p.categoryPrefix(), p.urgent(),
-                p.amount(), p.unit().name(), p.limitCount(), p.description().strip()).update();
+                p.amount(), p.unit().name(), p.limitCount(), p.description().strip(),
+                p.basis() == null ? null : p.basis().law(), p.basis() == null ? null : p.basis().article()).update();
         policies.set(null);
         return find(p.code()).orElseThrow();
     }

@@ -77,12 +77,17 @@ public class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final TriageTraining triage;
     private final DemoNotifications notifications;
+    private final DemoLawLibrary laws;
+    private final DemoMediators mediators;
 
     DemoData(RegionImporter regionImporter, Regions regions, Units units, Staff staff, Categories categories,
              Router router, DemoCases demoCases, DeadlineSweep sweep, PlatformClock clock,
-             PlatformTransactionManager txm, TriageTraining triage, DemoNotifications notifications) {
+             PlatformTransactionManager txm, TriageTraining triage, DemoNotifications notifications,
+             DemoLawLibrary laws, DemoMediators mediators) {
         this.triage = triage;
         this.notifications = notifications;
+        this.laws = laws;
+        this.mediators = mediators;
         this.regionImporter = regionImporter;
         this.regions = regions;
         this.units = units;
@@ -112,6 +117,8 @@ public class DemoData implements ApplicationRunner {
             Map<String, Unit> byCode = loadUnits();
             Map<String, Actor> actors = loadUsers(byCode);
             loadCategories();
+            laws.load();
+            mediators.load();
             notifications.choose(actors);
             int loaded = demoCases.load(actors, byCode, clock);
             notifications.readOldMessages(clock);
