@@ -27,7 +27,7 @@ class AuditApi {
     @PreAuthorize("hasRole('ADMIN')")
     List<AuditLog.Entry> recent(@RequestParam(required = false) Long caseId,
                                 @RequestParam(required = false) Long userId,
-                                @RequestParam(defaultValue = "100") int limit) {
+                                @RequestParam(defaultValue = "100") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1000) int limit) {
         return audit.recent(caseId, userId, limit);
     }
 }

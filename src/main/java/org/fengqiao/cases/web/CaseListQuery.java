@@ -16,6 +16,7 @@ import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.Channel;
 import org.fengqiao.cases.RiskLevel;
 import org.fengqiao.cases.Tray;
+import org.fengqiao.platform.PlausibleDates;
 import org.fengqiao.platform.ProblemException;
 
 /**
@@ -32,7 +33,7 @@ record CaseListQuery(CaseFilter filter, CaseFilter.Sort sort, int page, int size
         Params p = new Params(parameters);
         CaseFilter filter = new CaseFilter(p.all("status", CaseStatus::valueOf), p.one("kind", CaseKind::valueOf),
                 p.one("channel", Channel::valueOf), p.text("category"), p.text("disputeType"), p.text("region"), null,
-                p.one("overdue", CaseListQuery::bool), p.one("from", LocalDate::parse), p.one("to", LocalDate::parse),
+                p.one("overdue", CaseListQuery::bool), p.one("from", v -> PlausibleDates.parse("from", v)), p.one("to", v -> PlausibleDates.parse("to", v)),
                 p.text("q"), p.one("risk", RiskLevel::valueOf), p.one("supervised", CaseListQuery::bool), null,
                 p.one("tray", Tray::valueOf));
         CaseFilter.Sort sort = p.one("sort", CaseFilter.Sort::valueOf);
