@@ -148,8 +148,9 @@ public class CaseQueries {
                     && !now.isBefore(s.acceptDueAt());
             String grid = rs.getString("grid_code");
             return new CaseView(s.id(), s.trackingCode(), s.status(), s.kind(), s.channel(), rs.getString("source_ref"),
-                    categoryRef(s.categoryCode()), disputeRef(s.disputeType()), rs.getString("title"),
-                    rs.getString("description"),
+                    categoryRef(s.categoryCode()), disputeRef(s.disputeType()),
+                    FreeTextMasking.forActor(actor, rs.getString("title")),
+                    FreeTextMasking.forActor(actor, rs.getString("description")),
                     new Location(rs.getString("address"), (Double) rs.getObject("latitude"),
                             (Double) rs.getObject("longitude"), s.region().value(), regions.pathName(s.region()), grid,
                             grid == null ? null : regions.find(grid).map(Region::name).orElse(null)),
@@ -221,6 +222,9 @@ public class CaseQueries {
     @Transactional
     public PartyView revealParty(Actor actor, long caseId, long partyId, String purpose) {
         repository.load(caseId, actor.jurisdiction()).orElseThrow(() -> notFound(caseId));
+        if (purpose == null || purpose.isBlank()) {
+            throw new ProblemException.InvalidInput("purpose", "party.purposeRequired");
+        }
         if (actor.roles().equals(java.util.Set.of(org.fengqiao.organisation.Role.ADMIN))) {
             throw new ProblemException.Forbidden("party.revealForbidden");
         }

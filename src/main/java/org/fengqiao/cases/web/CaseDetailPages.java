@@ -170,8 +170,9 @@ class CaseDetailPages {
     }
 
     @PostMapping("/cases/{id}/parties/{partyId}/reveal")
-    String reveal(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable long partyId, Model model) {
-        model.addAttribute("p", queries.revealParty(actor, id, partyId, "page"));
+    String reveal(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable long partyId,
+                  @RequestParam(required = false) String purpose, Model model) {
+        model.addAttribute("p", queries.revealParty(actor, id, partyId, purpose == null ? null : purpose.strip()));
         model.addAttribute("caseId", id);
         return PARTY_ROW;
     }

@@ -46,7 +46,7 @@ class ErrorPages implements ErrorController {
         Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (thrown instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
             status = 413;
-        } else if (thrown instanceof org.springframework.web.multipart.MultipartException) {
+        } else if (thrown instanceof org.springframework.web.multipart.MultipartException || isUploadFailure(thrown)) {
             // a body that is not the multipart upload the address expects, found before any controller ran
             status = 400;
             request.setAttribute(Refusals.MESSAGE, problems.text("input.multipart.expected"));
@@ -72,6 +72,16 @@ class ErrorPages implements ErrorController {
         page.addObject("status", shown);
         page.addObject("message", message);
         return page;
+    }
+
+    /** A multipart body Tomcat's upload parser could not read (cut short, a wrong boundary). */
+    private static boolean isUploadFailure(Object thrown) {
+        for (Throwable t = thrown instanceof Throwable th ? th : null; t != null; t = t.getCause()) {
+            if (t.getClass().getName().startsWith("org.apache.tomcat.util.http.fileupload.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Pages' scripts fetch JSON outside /api (map data, dashboard data): they get JSON when they ask for it. */
