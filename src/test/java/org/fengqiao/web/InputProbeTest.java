@@ -50,6 +50,9 @@ class InputProbeTest {
     static final List<String> QUERY_VALUES = List.of(LONG, MARK + "%00", "%C0%AF" + MARK, MARK + "%FF%FE",
             MARK + "%ED%A0%80", "%E2%80%AE" + MARK, "+300000-01-01", "-999999999-01-01", "999999999", "-999999999",
             "-1", "1.7", "99999999999999999999", "2026-02-30", "true", "", "%20");
+    /** Pages share the parameter filter with the API: a shorter list covers them. */
+    static final List<String> PAGE_QUERY_VALUES = List.of(LONG, MARK + "%00", "%C0%AF" + MARK, "+300000-01-01",
+            "-999999999-01-01", "99999999999999999999", "1.7", "%20");
     static final List<String> PATH_VALUES = List.of("99999999999999999999", "-1", MARK + "%00", "%C0%AF" + MARK,
             MARK + "a".repeat(1000), MARK + "%2F" + MARK, "%2E%2E", "1.7", MARK + "%FF");
     static final Pattern INTERNALS = Pattern.compile(
@@ -373,7 +376,7 @@ class InputProbeTest {
         Set<String> names = new LinkedHashSet<>(params);
         names.addAll(List.of("q", "from", "to", "page", "size", "lang"));
         for (String name : names) {
-            for (String value : QUERY_VALUES) {
+            for (String value : PAGE_QUERY_VALUES) {
                 if (method.equals("GET")) {
                     send(cookie, csrf, method, base + "?" + name + "=" + value, "");
                 } else {
