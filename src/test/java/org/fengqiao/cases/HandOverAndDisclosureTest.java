@@ -82,8 +82,8 @@ class HandOverAndDisclosureTest {
         Api.Response r = api.post("fengyuan.mediator", "/api/cases/" + id + "/transfer",
                 Map.of("unitId", unitId("M" + LESHAN), "reason", "转给乐山村"));
         assertThat(r.status()).as(r.text()).isEqualTo(400);
-        assertThat(api.get("fq.intake", "/api/cases/" + id).get("handlingUnit").get("code").asString())
-                .isEqualTo("M" + FENGYUAN);
+        assertThat(api.get("fq.intake", "/api/cases/" + id).get("handlingUnit").get("id").asLong())
+                .isEqualTo(unitId("M" + FENGYUAN));
     }
 
     @Test
