@@ -1,6 +1,8 @@
 package org.fengqiao.platform;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -75,8 +77,9 @@ class RequestParameterFilter extends OncePerRequestFilter {
         try {
             for (String pair : query.split("&")) {
                 int eq = pair.indexOf('=');
-                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), strictUtf8());
-                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), strictUtf8());
+                // malformed UTF-8 decodes to U+FFFD, which check() refuses; a broken %-escape throws
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 String refusal = check(name, new String[] {value}, MAX_QUERY_VALUE);
                 if (refusal != null) {
                     return refusal;
@@ -86,10 +89,6 @@ class RequestParameterFilter extends OncePerRequestFilter {
             return problems.text("input.param.undecodable");
         }
         return null;
-    }
-
-    private static java.nio.charset.Charset strictUtf8() {
-        return java.nio.charset.StandardCharsets.UTF_8;
     }
 
     private String check(String name, String[] values, int max) {

@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -93,18 +95,11 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /** The offset of the first byte that is not strict UTF-8, or -1 (Java's decoder refuses overlong forms). */
     static int firstInvalidUtf8(byte[] body) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
-        try {
-            decoder.decode(in);
-            return -1;
-        } catch (CharacterCodingException e) {
-            var scan = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-            ByteBuffer bytes = ByteBuffer.wrap(body);
-            var result = scan.decode(bytes, java.nio.CharBuffer.allocate(body.length + 1), true);
-            return result.isError() ? bytes.position() : 0;
-        }
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(body.length + 1), true);
+        return result.isError() ? in.position() : -1;
     }
 
     /** The request with its body already read (and checked), served from memory. */
