@@ -16,8 +16,8 @@ import org.fengqiao.regions.DivisionCode;
  *       dispatches it again).</li>
  * </ol>
  * So a grid worker cannot send a case straight to a county department (the county court, say: that goes up
- * through the town), and no one can send a village's case to another village's committee. Referrals to a court for confirmation of an
- * agreement are a separate action with their own rule.
+ * through the town), and no one can send a village's case to another village's committee. Referrals to a court
+ * for confirmation of an agreement are a separate action with their own rule.
  */
 final class AssignmentTargets {
 

@@ -139,7 +139,8 @@ public class CaseService {
                 cmd.channel(), categoryCode, disputeType, urgent, RiskLevel.valueOf(assessment.level().name()),
                 assessment.reasons(), owner.id()), step);
         if (assignTo != null) {
-            AssignmentTargets.require("assignTo", units.get(actor.unitId()), c.region(), assignTo, route(c).map(RoutingDecision::unit).orElse(null));
+            AssignmentTargets.require("assignTo", units.get(actor.unitId()), c.region(), assignTo,
+                    route(c).map(RoutingDecision::unit).orElse(null));
             assign(c, assignTo, "MANUAL", "登记时由" + actor.displayName() + "直接交办" + assignTo.name(), null, step);
         } else if (mayRoute) {
             Optional<RoutingDecision> decision = route(c);
@@ -253,7 +254,8 @@ public class CaseService {
         if (cmd.unitId() != null) {
             Unit unit = units.requireActive("unitId", cmd.unitId());
             RoutingDecision suggested = route(c).orElse(null);
-            AssignmentTargets.require("unitId", units.get(actor.unitId()), c.region(), unit, suggested == null ? null : suggested.unit());
+            AssignmentTargets.require("unitId", units.get(actor.unitId()), c.region(), unit,
+                    suggested == null ? null : suggested.unit());
             String reason = suggested != null && suggested.unit().id() == unit.id() ? suggested.explanation()
                     : "由" + actor.displayName() + "指定交办" + unit.name();
             assign(c, unit, suggested != null && suggested.unit().id() == unit.id() ? suggested.ruleCode() : "MANUAL",
@@ -296,7 +298,8 @@ public class CaseService {
         if (to.level() != from.level()) {
             throw new ProblemException.InvalidInput("unitId", "case.transferSameLevel", from.name(), to.name());
         }
-        AssignmentTargets.require("unitId", units.get(actor.unitId()), c.region(), to, route(c).map(RoutingDecision::unit).orElse(null));
+        AssignmentTargets.require("unitId", units.get(actor.unitId()), c.region(), to,
+                route(c).map(RoutingDecision::unit).orElse(null));
         Case.Step step = step(actor, clock.instant());
         Deadline handle = deadlines.due(HANDLE, subject(c), step.at());
         Instant accept = earliest(deadlines.due(ACCEPT, subject(c), step.at()).due(), handle.due());

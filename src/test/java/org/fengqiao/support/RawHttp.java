@@ -85,6 +85,42 @@ public final class RawHttp {
         return new Request(method, target);
     }
 
+    /** Signs in through the login form; the session cookie ({@code name=value}) to send as {@code Cookie}. */
+    public String signIn(String user) {
+        Response login = request("GET", "/login").send();
+        String cookie = cookieOf(login);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"")
+                .matcher(login.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        Response done = request("POST", "/login").header("Cookie", cookie)
+                .body("username=" + user + "&password=" + java.net.URLEncoder.encode(Api.PASSWORD, StandardCharsets.UTF_8)
+                        + "&_csrf=" + java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8),
+                        "application/x-www-form-urlencoded").send();
+        if (done.status() != 302) {
+            throw new IllegalStateException("cannot sign in as " + user + ": " + done.status());
+        }
+        String signedIn = cookieOf(done);
+        return signedIn == null ? cookie : signedIn;
+    }
+
+    /** The CSRF token pages of this session carry, for the forms the probe posts. */
+    public String csrfOf(String cookie) {
+        Response page = request("GET", "/workbench").header("Cookie", cookie).send();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*content=\"([^\"]*)\"")
+                .matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the workbench");
+        }
+        return m.group(1);
+    }
+
+    private static String cookieOf(Response r) {
+        String set = r.header("set-cookie");
+        return set == null ? null : set.split(";")[0];
+    }
+
     private Response exchange(Request r) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);

@@ -55,9 +55,6 @@ class InputProbeTest {
             "-999999999-01-01", "99999999999999999999", "1.7", "%20");
     static final List<String> PATH_VALUES = List.of("99999999999999999999", "-1", MARK + "%00", "%C0%AF" + MARK,
             MARK + "a".repeat(1000), MARK + "%2F" + MARK, "%2E%2E", "1.7", MARK + "%FF");
-    static final Pattern INTERNALS = Pattern.compile(
-            "org\\.fengqiao|java\\.[a-z]|jakarta\\.|tools\\.jackson|com\\.fasterxml|springframework|[A-Za-z]Exception\\b"
-                    + "|\\$[A-Z][A-Za-z]+\\b|Whitelabel|Apache Tomcat|HTTP Status \\d");
     static final Set<String> UNSAFE_PAGE_POSTS = Set.of("/logout", "/login");
 
     @LocalServerPort
@@ -69,8 +66,7 @@ class InputProbeTest {
 
     RawHttp http;
     Api api;
-    final Map<String, Set<String>> findings = new LinkedHashMap<>();
-    int requests;
+    final ProbeFindings findings = new ProbeFindings(MARK);
 
     @BeforeEach
     void setUp() {
@@ -92,13 +88,13 @@ class InputProbeTest {
                 probeOperation(admin, method, path.getKey(), op.getValue(), doc);
             }
         }
-        report();
+        findings.report();
     }
 
     @Test
     void everyPageRouteAnswersBadInputWithAPage() {
-        String cookie = signIn("admin");
-        String csrf = csrfOf(cookie);
+        String cookie = http.signIn("admin");
+        String csrf = http.csrfOf(cookie);
         for (var e : mappings.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = e.getKey();
             HandlerMethod handler = e.getValue();
@@ -117,7 +113,7 @@ class InputProbeTest {
                 }
             }
         }
-        report();
+        findings.report();
     }
 
     @Test
@@ -125,26 +121,26 @@ class InputProbeTest {
         String admin = "Bearer " + api.token("admin");
         for (String target : List.of("/api/cases/%00", "/api/cases/1%2F2", "/api/cases;x=1/1", "/api//cases",
                 "/api/cases/%C0%AF", "/api/../api/cases", "/api/cases/%2e%2e/x", "/api/cases/\\x", "/api/cases%09")) {
-            check("GET", target, http.request("GET", target).header("Authorization", admin).send(), true);
+            findings.check("GET", target, http.request("GET", target).header("Authorization", admin).send(), true);
         }
         for (String target : List.of("/cases/%00", "/cases/1%2F2", "/cases;x=1/1", "//cases", "/cases/%C0%AF",
                 "/cases/%2e%2e/x")) {
-            check("GET", target, http.request("GET", target).send(), false);
+            findings.check("GET", target, http.request("GET", target).send(), false);
         }
-        check("GET", "/api/cases (10 KB header)", http.request("GET", "/api/cases").header("Authorization", admin)
+        findings.check("GET", "/api/cases (10 KB header)", http.request("GET", "/api/cases").header("Authorization", admin)
                 .header("X-Probe", "a".repeat(10_000)).send(), true);
-        check("GET", "/cases (10 KB header)", http.request("GET", "/cases").header("X-Probe", "a".repeat(10_000)).send(),
+        findings.check("GET", "/cases (10 KB header)", http.request("GET", "/cases").header("X-Probe", "a".repeat(10_000)).send(),
                 false);
-        check("GET", "/api/cases (bad UTF-8 in target)", http.request("GET",
+        findings.check("GET", "/api/cases (bad UTF-8 in target)", http.request("GET",
                 bytes("/api/cases?q=", new byte[] {(byte) 0xC0, (byte) 0xAF}, MARK)).header("Authorization", admin).send(), true);
         RawHttp.Response chunked = http.request("POST", "/api/cases").header("Authorization", admin)
                 .body(("{\"title\":\"" + "x".repeat(2_000_000) + "\"}").getBytes(StandardCharsets.UTF_8), "application/json")
                 .chunked().send();
-        check("POST", "/api/cases (2 MB chunked)", chunked, true);
+        findings.check("POST", "/api/cases (2 MB chunked)", chunked, true);
         if (chunked.status() != 413) {
-            finding("a 2 MB chunked body is not refused with 413 (" + chunked.status() + ")", "POST /api/cases");
+            findings.add("a 2 MB chunked body is not refused with 413 (" + chunked.status() + ")", "POST /api/cases");
         }
-        report();
+        findings.report();
     }
 
     @Test
@@ -161,12 +157,12 @@ class InputProbeTest {
                 String method = op.getKey().toUpperCase();
                 String target = path.getKey().replace("{id}", Long.toString(fengyuan)).replaceAll("\\{[^}]+}", "1");
                 String nowhere = path.getKey().replace("{id}", "99999999").replaceAll("\\{[^}]+}", "1");
-                expectNoOracle(method, target, outsiderCall(method, target, outsider, path.getKey()),
+                findings.expectNoOracle(method, target, outsiderCall(method, target, outsider, path.getKey()),
                         outsiderCall(method, nowhere, outsider, path.getKey()));
             }
         }
-        String cookie = signIn("leshan.grid");
-        String csrf = csrfOf(cookie);
+        String cookie = http.signIn("leshan.grid");
+        String csrf = http.csrfOf(cookie);
         for (var e : mappings.getHandlerMethods().entrySet()) {
             for (String pattern : e.getKey().getPatternValues()) {
                 if (!pattern.startsWith("/cases/{id}")) {
@@ -182,11 +178,11 @@ class InputProbeTest {
                     } else if (m == RequestMethod.POST) {
                         r.body("_csrf=" + enc(csrf) + "&masterCode=NOPE&reason=x&note=x", "application/x-www-form-urlencoded");
                     }
-                    expectNotFound(m.name(), target, r.send());
+                    findings.expectNotFound(m.name(), target, r.send());
                 }
             }
         }
-        report();
+        findings.report();
     }
 
     static final String BOUNDARY = "prb7qboundary";
@@ -210,15 +206,6 @@ class InputProbeTest {
         return part + "--" + BOUNDARY + "--\r\n";
     }
 
-    /** A case of another jurisdiction must be answered exactly as one that does not exist: no 2xx, no oracle. */
-    private void expectNoOracle(String method, String target, RawHttp.Response real, RawHttp.Response none) {
-        requests += 2;
-        if (real.status() < 400 || real.status() != none.status()) {
-            finding("another jurisdiction's case answered " + real.status() + " where a missing case answers "
-                    + none.status(), method + " " + target);
-        }
-    }
-
     // --- the API ---
 
     private void probeOperation(String auth, String method, String template, JsonNode op, JsonNode doc) {
@@ -227,7 +214,7 @@ class InputProbeTest {
         Map<String, String> baseline = new LinkedHashMap<>();
         for (JsonNode p : params) {
             if (p.path("required").asBoolean() || "path".equals(p.path("in").asString())) {
-                baseline.put(p.get("name").asString(), sample(p.path("schema"), doc));
+                baseline.put(p.get("name").asString(), OpenApiProbes.sample(p.path("schema"), doc));
             }
         }
         boolean mutating = !method.equals("GET");
@@ -237,33 +224,33 @@ class InputProbeTest {
             for (String value : "path".equals(in) ? PATH_VALUES : QUERY_VALUES) {
                 Map<String, String> values = new LinkedHashMap<>(baseline);
                 values.put(name, value);
-                String target = target(template, params, values);
+                String target = OpenApiProbes.target(template, params, values);
                 RawHttp.Request r = http.request(method, target).header("Authorization", auth)
                         .header("Accept", "application/json");
                 if (mutating && op.has("requestBody")) {
                     r.body("{}", "application/json");
                 }
-                check(method, target, r.send(), true);
+                findings.check(method, target, r.send(), true);
             }
         }
         if (!op.has("requestBody")) {
             if (mutating) {
-                check(method, template, http.request(method, target(template, params, baseline))
+                findings.check(method, template, http.request(method, OpenApiProbes.target(template, params, baseline))
                         .header("Authorization", auth).body("{\"x\":1}", "application/json").send(), true);
             }
             probeWrongMethod(auth, template, params, baseline, method);
             return;
         }
-        String target = target(template, params, baseline);
+        String target = OpenApiProbes.target(template, params, baseline);
         JsonNode content = op.path("requestBody").path("content");
         if (content.has("application/json")) {
-            probeJsonBodies(auth, method, target, resolve(content.get("application/json").path("schema"), doc), doc);
+            probeJsonBodies(auth, method, target, OpenApiProbes.resolve(content.get("application/json").path("schema"), doc), doc);
         } else {
             for (String type : List.of("application/json", "text/plain")) {
-                check(method, target, http.request(method, target).header("Authorization", auth)
+                findings.check(method, target, http.request(method, target).header("Authorization", auth)
                         .body("{}", type).send(), true);
             }
-            check(method, target, http.request(method, target).header("Authorization", auth)
+            findings.check(method, target, http.request(method, target).header("Authorization", auth)
                     .body(MARK + "--x\r\n\r\n", "multipart/form-data; boundary=x").send(), true);
         }
         probeWrongMethod(auth, template, params, baseline, method);
@@ -299,17 +286,17 @@ class InputProbeTest {
                     "application/json"});
         }
         for (Object[] b : bodies) {
-            check(method, target + " " + shortBody((byte[]) b[0]), http.request(method, target)
+            findings.check(method, target + " " + shortBody((byte[]) b[0]), http.request(method, target)
                     .header("Authorization", auth).body((byte[]) b[0], (String) b[1]).send(), true);
         }
         byte[] big = ("{\"title\":\"" + "x".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         RawHttp.Response large = http.request(method, target).header("Authorization", auth).body(big, "application/json").send();
-        check(method, target + " (300 KB)", large, true);
+        findings.check(method, target + " (300 KB)", large, true);
         RawHttp.Response chunked = http.request(method, target).header("Authorization", auth)
                 .body(big, "application/json").chunked().send();
-        check(method, target + " (300 KB chunked)", chunked, true);
+        findings.check(method, target + " (300 KB chunked)", chunked, true);
         if (chunked.status() != 413) {
-            finding("an oversized chunked body is not refused with 413", method + " " + target);
+            findings.add("an oversized chunked body is not refused with 413", method + " " + target);
         }
     }
 
@@ -317,50 +304,10 @@ class InputProbeTest {
             String method) {
         if (method.equals("GET") || method.equals("POST")) {
             String other = "PATCH";
-            String target = target(template, params, baseline);
-            check(other, target, http.request(other, target).header("Authorization", auth)
+            String target = OpenApiProbes.target(template, params, baseline);
+            findings.check(other, target, http.request(other, target).header("Authorization", auth)
                     .header("Accept", "application/json").send(), true);
         }
-    }
-
-    private static String target(String template, List<JsonNode> params, Map<String, String> values) {
-        String path = template;
-        List<String> query = new ArrayList<>();
-        for (JsonNode p : params) {
-            String name = p.get("name").asString();
-            if (!values.containsKey(name)) {
-                continue;
-            }
-            if ("path".equals(p.path("in").asString())) {
-                path = path.replace("{" + name + "}", values.get(name));
-            } else if ("query".equals(p.path("in").asString())) {
-                query.add(name + "=" + values.get(name));
-            }
-        }
-        return path.replaceAll("\\{[^}]+}", "999999") + (query.isEmpty() ? "" : "?" + String.join("&", query));
-    }
-
-    private static String sample(JsonNode schema, JsonNode doc) {
-        JsonNode s = resolve(schema, doc);
-        if (s.has("enum")) {
-            return s.get("enum").get(0).asString();
-        }
-        if ("array".equals(s.path("type").asString())) {
-            return sample(s.path("items"), doc);
-        }
-        return switch (s.path("type").asString()) {
-            case "integer", "number" -> "999999";
-            case "boolean" -> "false";
-            default -> "date".equals(s.path("format").asString()) ? "2026-12-01" : "zz-none";
-        };
-    }
-
-    private static JsonNode resolve(JsonNode schema, JsonNode doc) {
-        String ref = schema.path("$ref").asString("");
-        if (ref.startsWith("#/components/schemas/")) {
-            return doc.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
-        }
-        return schema;
     }
 
     // --- the pages ---
@@ -385,11 +332,11 @@ class InputProbeTest {
             }
         }
         if (method.equals("GET")) {
-            check("PATCH", base, http.request("PATCH", base).header("Cookie", cookie).send(), false);
+            findings.check("PATCH", base, http.request("PATCH", base).header("Cookie", cookie).send(), false);
         } else {
-            check(method, base, http.request(method, base).header("Cookie", cookie)
+            findings.check(method, base, http.request(method, base).header("Cookie", cookie)
                     .body("_csrf=" + enc(csrf), "application/json").send(), false);
-            check(method, base, http.request(method, base).header("Cookie", cookie)
+            findings.check(method, base, http.request(method, base).header("Cookie", cookie)
                     .body(("_csrf=" + enc(csrf) + "&q=" + "x".repeat(1_000_000)).getBytes(StandardCharsets.UTF_8),
                             "application/x-www-form-urlencoded").chunked().send(), false);
         }
@@ -400,7 +347,7 @@ class InputProbeTest {
         if (!method.equals("GET")) {
             r.body(("_csrf=" + enc(csrf) + (form.isEmpty() ? "" : "&" + form)), "application/x-www-form-urlencoded");
         }
-        check(method, target + (form.isEmpty() ? "" : " " + form), r.send(), false);
+        findings.check(method, target + (form.isEmpty() ? "" : " " + form), r.send(), false);
     }
 
     private static Set<String> paramNames(HandlerMethod handler) {
@@ -421,83 +368,6 @@ class InputProbeTest {
             names.addAll(List.of("unitId", "masterCode", "until", "dueOn", "heldAt", "signedOn", "agreementId", "note"));
         }
         return names;
-    }
-
-    private String signIn(String user) {
-        RawHttp.Response login = http.request("GET", "/login").send();
-        String cookie = cookieOf(login);
-        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"").matcher(login.body());
-        assertThat(m.find()).isTrue();
-        RawHttp.Response done = http.request("POST", "/login").header("Cookie", cookie)
-                .body("username=" + user + "&password=" + enc(Api.PASSWORD) + "&_csrf=" + enc(m.group(1)),
-                        "application/x-www-form-urlencoded").send();
-        assertThat(done.status()).isEqualTo(302);
-        String signedIn = cookieOf(done);
-        return signedIn == null ? cookie : signedIn;
-    }
-
-    private String csrfOf(String cookie) {
-        RawHttp.Response page = http.request("GET", "/workbench").header("Cookie", cookie).send();
-        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*content=\"([^\"]*)\"").matcher(page.body());
-        assertThat(m.find()).as("the workbench carries a CSRF token").isTrue();
-        return m.group(1);
-    }
-
-    private static String cookieOf(RawHttp.Response r) {
-        String set = r.header("set-cookie");
-        return set == null ? null : set.split(";")[0];
-    }
-
-    // --- judging answers ---
-
-    private void expectNotFound(String method, String target, RawHttp.Response r) {
-        requests++;
-        if (r.status() != 404) {
-            finding("another jurisdiction's case answered " + r.status() + " instead of 404", method + " " + target);
-        }
-    }
-
-    private void check(String method, String target, RawHttp.Response r, boolean api) {
-        requests++;
-        String where = method + " " + shorten(target);
-        if (r.status() >= 500) {
-            finding("5xx (" + r.status() + ")", where);
-        }
-        if (r.status() < 400) {
-            return;
-        }
-        if (api && !r.contentType().startsWith("application/problem+json")) {
-            finding("an API refusal that is not a problem detail (" + r.status() + " " + r.contentType() + ")", where);
-        }
-        if (!api && r.status() != 401 && r.status() != 403 && !r.contentType().startsWith("text/html")
-                && !r.contentType().startsWith("application/problem+json")) {
-            finding("a page refusal that is not a page (" + r.status() + " " + r.contentType() + ")", where);
-        }
-        Matcher internals = INTERNALS.matcher(r.body());
-        if (internals.find()) {
-            finding("Java internals in a refusal (" + internals.group() + ")", where);
-        }
-        if (api && r.body().contains(MARK)) {
-            finding("the value sent is echoed in a refusal", where);
-        }
-    }
-
-    private void finding(String what, String where) {
-        findings.computeIfAbsent(what, k -> new LinkedHashSet<>()).add(where);
-    }
-
-    private void report() {
-        StringBuilder text = new StringBuilder();
-        findings.forEach((what, where) -> {
-            text.append("\n* ").append(what).append(" — ").append(where.size()).append(" request(s), e.g.:");
-            where.stream().limit(6).forEach(w -> text.append("\n    ").append(w));
-        });
-        System.out.println("probe: " + requests + " requests, " + findings.size() + " kinds of finding" + text);
-        assertThat(findings).as("probe findings after %d requests:%s", requests, text).isEmpty();
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 160 ? s.substring(0, 160) + "…" : s;
     }
 
     private static String shortBody(byte[] body) {
