@@ -178,6 +178,41 @@ class InputHandlingTest {
         assertThat(page.body()).doesNotContain("Tomcat").doesNotContain("Whitelabel");
     }
 
+    RawHttp.Response upload(long caseId, String filename, byte[] content) {
+        String boundary = "b0undary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return http.request("POST", "/api/cases/" + caseId + "/attachments")
+                .header("Authorization", "Bearer " + api.token("fq.intake"))
+                .body(body, "multipart/form-data; boundary=" + boundary).send();
+    }
+
+    @Test
+    void aZipNamedDocxIsRefusedAndUploadNamesAreCleaned() throws java.io.IOException {
+        long id = api.post("fq.intake", "/api/cases", aCase().body()).get("id").asLong();
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("setup.exe"));
+            z.write("MZ program".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        RawHttp.Response refused = upload(id, "调解协议.docx", zip.toByteArray());
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        RawHttp.Response bidi = upload(id, "invoice\u202Etxt.exe", "纠纷经过".getBytes(StandardCharsets.UTF_8));
+        assertThat(bidi.status()).as(bidi.body()).isEqualTo(201);
+        assertThat(bidi.body()).contains("\"filename\":\"invoicetxt.exe\"");
+        RawHttp.Response dots = upload(id, "..", "纠纷经过".getBytes(StandardCharsets.UTF_8));
+        assertThat(dots.body()).contains("\"filename\":\"attachment\"");
+        assertThat(jdbc.sql("select count(*) from case_attachment where case_id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(2);
+    }
+
     @Test
     void aPageActionOnAnotherJurisdictionsCaseIsNotFoundWhateverTheForm() {
         long fengyuan = api.post("fq.intake", "/api/cases", aCase().inVillage(Cases.FENGYUAN).body()).get("id").asLong();
