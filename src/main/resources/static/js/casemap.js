@@ -24,6 +24,12 @@
         return out;
     }
 
+    function textElement(s) {
+        var span = document.createElement("span");
+        span.textContent = s == null ? "" : String(s);
+        return span;
+    }
+
     function text(s) {
         var span = document.createElement("span");
         span.textContent = s;
@@ -71,7 +77,8 @@
                 m.bindPopup("<div class=\"small\"><div class=\"tracking-code\">" + text(p.trackingCode) + "</div>"
                     + "<strong>" + text(p.title) + "</strong><div>" + text(p.statusLabel) + " · " + text(p.riskLabel)
                     + "</div><a href=\"" + text(p.url) + "\">" + text(el.getAttribute("data-open")) + "</a></div>");
-                m.bindTooltip(p.title);
+                // an element, not a string: Leaflet puts a string in as HTML, and a title is the caller's text
+                m.bindTooltip(textElement(p.title));
                 markers.addLayer(m);
             });
             drawLegend();

@@ -147,7 +147,12 @@
                         dashArray: grid ? "3" : null};
                 },
                 onEachFeature: function (f, l) {
-                    if (f.properties && f.properties.name) { l.bindTooltip(f.properties.name, {sticky: true}); }
+                    if (f.properties && f.properties.name) {
+                        // as text: Leaflet would take a string as HTML
+                        var label = document.createElement("span");
+                        label.textContent = String(f.properties.name);
+                        l.bindTooltip(label, {sticky: true});
+                    }
                 }
             }).addTo(map);
             if (done) { done(layer); }

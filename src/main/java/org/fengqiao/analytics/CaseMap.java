@@ -59,7 +59,7 @@ public class CaseMap {
      */
     public record Filter(List<CaseStatus> statuses, CaseKind kind, RiskLevel risk, LocalDate from, LocalDate to) {
         public Filter {
-            statuses = statuses == null ? List.of() : List.copyOf(statuses);
+            statuses = statuses == null ? List.of() : statuses.stream().filter(java.util.Objects::nonNull).toList();
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.fengqiao.access.Actor;
 import org.fengqiao.audit.AuditLog;
 import org.fengqiao.platform.ProblemException;
-import org.fengqiao.platform.TextHygiene;
+import org.fengqiao.platform.UploadedFiles;
 
 /**
  * Files attached to cases (photos, letters, agreements), stored in the database with the case so they are
@@ -41,8 +40,6 @@ public class CaseAttachments {
 
     public record Content(String filename, String contentType, byte[] bytes) {
     }
-
-    private static final Tika TIKA = new Tika();
 
     private final JdbcClient jdbc;
     private final CaseService cases;
@@ -71,7 +68,7 @@ public class CaseAttachments {
             throw new ProblemException.InvalidInput("file", "attachment.tooLarge", maxBytes / 1024 / 1024);
         }
         String filename = cleanName(originalName);
-        String type = TIKA.detect(content, filename);
+        String type = UploadedFiles.detect(content, filename);
         if (!ALLOWED_TYPES.contains(type)) {
             throw new UnsupportedType(type);
         }
@@ -110,16 +107,7 @@ public class CaseAttachments {
     }
 
     static String cleanName(String name) {
-        String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).strip();
-        StringBuilder clean = new StringBuilder();
-        n.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7f && !Character.isSurrogate((char) cp) || cp > 0xffff)
-                .forEach(clean::appendCodePoint);
-        String result = clean.toString();
-        if (result.isBlank() || !TextHygiene.isClean(result)) {
-            result = "attachment";
-        }
-        return result.length() > 200 ? result.substring(result.length() - 200) : result;
+        return UploadedFiles.cleanName(name);
     }
 
     private static byte[] sha256(byte[] content) {

@@ -37,7 +37,7 @@ public record CaseFilter(List<CaseStatus> statuses, CaseKind kind, Channel chann
     }
 
     public CaseFilter {
-        statuses = statuses == null ? List.of() : List.copyOf(statuses);
+        statuses = statuses == null ? List.of() : statuses.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** Sort orders a list may ask for. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.fengqiao.risk.RiskLevel;
+import org.fengqiao.platform.PlausibleDates;
 import org.fengqiao.platform.ProblemException;
 
 /**
@@ -27,7 +28,7 @@ public record CaseListQuery(CaseFilter filter, CaseFilter.Sort sort, int page, i
         Params p = new Params(parameters);
         CaseFilter filter = new CaseFilter(p.all("status", CaseStatus::valueOf), p.one("kind", CaseKind::valueOf),
                 p.one("channel", Channel::valueOf), p.text("category"), p.text("disputeType"), p.text("region"), null,
-                p.one("overdue", CaseListQuery::bool), p.one("from", LocalDate::parse), p.one("to", LocalDate::parse),
+                p.one("overdue", CaseListQuery::bool), p.one("from", v -> PlausibleDates.parse("from", v)), p.one("to", v -> PlausibleDates.parse("to", v)),
                 p.text("q"), p.one("risk", RiskLevel::valueOf), p.one("supervised", CaseListQuery::bool), null,
                 p.one("tray", Tray::valueOf));
         CaseFilter.Sort sort = p.one("sort", CaseFilter.Sort::valueOf);

@@ -129,8 +129,8 @@ public class CaseQueries {
                 && !now.isBefore(s.due().acceptDueAt());
         String grid = rs.getString("grid_code");
         return new CaseView(s.id().value(), s.trackingCode(), s.status(), s.classification().kind(), s.channel(), rs.getString("source_ref"),
-                refs.categoryRef(s.classification().categoryCode()), refs.disputeRef(s.classification().disputeType()), rs.getString("title"),
-                rs.getString("description"),
+                refs.categoryRef(s.classification().categoryCode()), refs.disputeRef(s.classification().disputeType()), FreeTextMasking.forActor(actor, rs.getString("title")),
+                FreeTextMasking.forActor(actor, rs.getString("description")),
                 new Location(rs.getString("address"), (Double) rs.getObject("latitude"),
                         (Double) rs.getObject("longitude"), s.region().value(), refs.regionPath(s.region()), grid,
                         refs.gridName(grid)),
@@ -186,6 +186,9 @@ public class CaseQueries {
     @Transactional
     public PartyView revealParty(Actor actor, long caseId, long partyId, String purpose) {
         load(actor, caseId);
+        if (purpose == null || purpose.isBlank()) {
+            throw new ProblemException.InvalidInput("purpose", "party.purposeRequired");
+        }
         if (actor.roles().equals(java.util.Set.of(org.fengqiao.organisation.Role.ADMIN))) {
             throw new ProblemException.Forbidden("party.revealForbidden");
         }

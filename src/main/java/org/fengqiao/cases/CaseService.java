@@ -87,6 +87,8 @@ public class CaseService {
         Case c = Case.register(new CaseId(id), code, new Case.RegistrationFacts(place.region(), place.grid(), cmd.channel(),
                 unassessed.withRisk(assessment.level(), assessment.reasons()), in.owner().id()), act);
         if (in.assignTo() != null) {
+            AssignmentTargets.require("assignTo", units.get(actor.unitId()), c.region(), in.assignTo(),
+                    route(c).map(RoutingDecision::unit).orElse(null));
             assign(c, new Assignment(in.assignTo().id(), "MANUAL", text("routing.reason.atRegistration",
                     actor.displayName(), in.assignTo().name())), null, act);
         } else if (in.mayRoute()) {
@@ -131,7 +133,10 @@ public class CaseService {
         apply(actor, id, CaseAction.ASSIGN, (c, act) -> {
             if (cmd.unitId() != null) {
                 Unit unit = units.requireActive("unitId", cmd.unitId());
-                RoutingDecision suggested = route(c).filter(d -> d.unit().id() == unit.id()).orElse(null);
+                RoutingDecision routed = route(c).orElse(null);
+                AssignmentTargets.require("unitId", units.get(actor.unitId()), c.region(), unit,
+                        routed == null ? null : routed.unit());
+                RoutingDecision suggested = routed != null && routed.unit().id() == unit.id() ? routed : null;
                 assign(c, suggested != null ? new Assignment(unit.id(), suggested.ruleCode(), suggested.explanation())
                         : new Assignment(unit.id(), "MANUAL", text("routing.reason.byDispatcher", actor.displayName(),
                         unit.name())), cmd.note(), act);
@@ -164,6 +169,8 @@ public class CaseService {
             if (to.level() != from.level()) {
                 throw new ProblemException.InvalidInput("unitId", "case.transferSameLevel", from.name(), to.name());
             }
+            AssignmentTargets.require("unitId", units.get(actor.unitId()), c.region(), to,
+                    route(c).map(RoutingDecision::unit).orElse(null));
             c.transfer(to.id(), deadlines.assigned(c, act.at()), cmd.reason(), act);
         });
     }

@@ -39,7 +39,32 @@ class PageProblemHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView badParameter(MethodArgumentTypeMismatchException e) {
-        return page(400, problems.text("problem.badParameter", e.getName(), String.valueOf(e.getValue())));
+        return page(400, problems.text("input.param.expected", e.getName(),
+                JsonErrors.expectation(e.getRequiredType(), problems)));
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    ModelAndView missingParameter(org.springframework.web.bind.MissingServletRequestParameterException e) {
+        return page(400, problems.text("input.param.missing", e.getParameterName()));
+    }
+
+    @ExceptionHandler({jakarta.validation.ConstraintViolationException.class,
+            org.springframework.web.method.annotation.HandlerMethodValidationException.class,
+            org.springframework.web.bind.MethodArgumentNotValidException.class,
+            org.springframework.validation.BindException.class})
+    ModelAndView invalidParameter(Exception e) {
+        return page(400, problems.text("input.status.400"));
+    }
+
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+    ModelAndView notMultipart(Exception e) {
+        return page(400, problems.text("input.multipart.expected"));
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ModelAndView unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        return page(400, JsonErrors.describe(e, problems));
     }
 
     private static ModelAndView page(int status, String message) {

@@ -46,8 +46,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        // a 404 names what was not found by its id, never by the text the caller sent (it may be anything)
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()),
-                problems.text(e));
+                e instanceof ProblemException.NotFound ? problems.text(e.messageKey(), problems.resolve(
+                        java.util.Arrays.stream(e.args()).map(a -> a instanceof String ? text("input.given") : a).toArray()))
+                        : problems.text(e));
         detail.setTitle(text("problem.title." + e.status()));
         detail.setType(URI.create("https://fengqiao.org/problems/" + e.messageKey()));
         if (e instanceof ProblemException.InvalidInput invalid && invalid.field() != null) {
@@ -73,10 +76,39 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                text("problem.badParameter", e.getName(), String.valueOf(e.getValue())));
+        return badInput(e.getName(), problems.text("input.param.expected", e.getName(),
+                JsonErrors.expectation(e.getRequiredType(), problems)));
+    }
+
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(jakarta.validation.ConstraintViolationException e) {
+        var v = e.getConstraintViolations().stream()
+                .min(java.util.Comparator.comparing(c -> c.getPropertyPath().toString())).orElseThrow();
+        String field = null;
+        for (var node : v.getPropertyPath()) {
+            field = node.getName();
+        }
+        return badInput(field, problems.text("input.param.invalid", field, v.getMessage()));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(org.springframework.web.multipart.MultipartException e) {
+        return badInput(null, problems.text("input.multipart.expected"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            org.springframework.web.multipart.support.MissingServletRequestPartException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return cast(badInput(e.getRequestPartName(), problems.text("input.multipart.missingPart", e.getRequestPartName())));
+    }
+
+    private ResponseEntity<ProblemDetail> badInput(String field, String message) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
         detail.setTitle(text("problem.title.400"));
-        detail.setProperty("errors", List.of(Map.of("field", e.getName(), "message", detail.getDetail())));
+        if (field != null) {
+            detail.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        }
         return ResponseEntity.badRequest().body(detail);
     }
 
@@ -121,10 +153,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                text("problem.unreadable", JsonErrors.describe(ex)));
+        String field = JsonErrors.field(ex);
+        String message = JsonErrors.describe(ex, problems);
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
         detail.setTitle(text("problem.title.400"));
-        return ResponseEntity.badRequest().body(detail);
+        if (field != null) {
+            detail.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        }
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(detail);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return cast(badInput(ex.getParameterName(), problems.text("input.param.missing", ex.getParameterName())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
+        return cast(badInput(name, problems.text("input.param.expected", name,
+                JsonErrors.expectation(ex.getRequiredType(), problems))));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> r) {
+        return (ResponseEntity) r;
     }
 
     @Override
@@ -143,6 +200,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String title = messages.getMessage(key, null, null, LocaleContextHolder.getLocale());
             if (title != null) {
                 pd.setTitle(title);
+            }
+            // Spring's own details name Java types, handler signatures and the values sent: say it in our words
+            String words = messages.getMessage("input.status." + statusCode.value(), null, null,
+                    LocaleContextHolder.getLocale());
+            if (words != null && !(ex instanceof MethodArgumentNotValidException)
+                    && !(ex instanceof HandlerMethodValidationException)) {
+                pd.setDetail(words);
             }
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);

@@ -1,5 +1,7 @@
 package org.fengqiao.platform;
 
+import java.text.ParseException;
+import java.time.LocalDate;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -25,6 +29,32 @@ class WebConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver cookie = new CookieLocaleResolver("fq-lang");
         cookie.setDefaultLocaleFunction(WebConfiguration::defaultLocale);
         return new SupportedLocaleResolver(cookie);
+    }
+
+    /**
+     * Every date in a query parameter or form field, {@code @DateTimeFormat} or not: ISO {@code yyyy-MM-dd}
+     * within {@link PlausibleDates}' range. Registered last, so it takes precedence over the default parsers.
+     */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(LocalDate.class, new PlausibleDateFormatter());
+    }
+
+    private static final class PlausibleDateFormatter implements Formatter<LocalDate> {
+
+        @Override
+        public LocalDate parse(String text, Locale locale) throws ParseException {
+            try {
+                return PlausibleDates.parse("date", text);
+            } catch (ProblemException e) {
+                throw new ParseException("not a plausible date", 0);
+            }
+        }
+
+        @Override
+        public String print(LocalDate date, Locale locale) {
+            return date.toString();
+        }
     }
 
     @Override

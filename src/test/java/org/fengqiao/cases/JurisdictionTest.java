@@ -78,7 +78,8 @@ class JurisdictionTest {
                 .isEqualTo(404);
         assertThat(api.post("leshan.grid", "/api/cases/" + caseId + "/archive", null).status()).isEqualTo(404);
         long party = api.get("fengyuan.grid", "/api/cases/" + caseId).get("parties").get(0).get("id").asLong();
-        assertThat(api.post("leshan.grid", "/api/cases/" + caseId + "/parties/" + party + "/reveal", null).status())
+        assertThat(api.post("leshan.grid", "/api/cases/" + caseId + "/parties/" + party + "/reveal",
+                Map.of("purpose", "核实")).status())
                 .isEqualTo(404);
         assertThat(api.post("leshan.grid", "/api/cases/" + caseId + "/merge",
                 Map.of("masterCaseId", caseId, "reason", "x")).status()).isEqualTo(404);

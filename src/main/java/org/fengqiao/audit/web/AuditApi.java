@@ -2,6 +2,9 @@ package org.fengqiao.audit.web;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +30,7 @@ class AuditApi {
     @PreAuthorize("hasRole('ADMIN')")
     List<AuditLog.Entry> recent(@RequestParam(required = false) Long caseId,
                                 @RequestParam(required = false) Long userId,
-                                @RequestParam(defaultValue = "100") int limit) {
+                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return audit.recent(caseId, userId, limit);
     }
 }

@@ -145,13 +145,13 @@ class CaseApi {
         return new Suggestion(d.unit().id(), d.unit().name(), d.ruleCode(), d.explanation(), d.considered());
     }
 
-    record RevealRequest(@Size(max = 200) String purpose) {
+    record RevealRequest(@jakarta.validation.constraints.NotBlank @Size(max = 200) String purpose) {
     }
 
     @PostMapping("/{id}/parties/{partyId}/reveal")
     PartyView reveal(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable long partyId,
-                     @Valid @RequestBody(required = false) RevealRequest body) {
-        return queries.revealParty(actor, id, partyId, body == null ? null : body.purpose());
+                     @Valid @RequestBody RevealRequest body) {
+        return queries.revealParty(actor, id, partyId, body.purpose());
     }
 
     @PostMapping("/{id}/triage")

@@ -36,6 +36,7 @@ import org.fengqiao.cases.Outcome;
 import org.fengqiao.cases.Rating;
 import org.fengqiao.cases.RevisitResult;
 import org.fengqiao.platform.ChinaTime;
+import org.fengqiao.platform.PlausibleDates;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.platform.ProblemMessages;
 
@@ -165,8 +166,9 @@ class CaseDetailPages {
     }
 
     @PostMapping("/cases/{id}/parties/{partyId}/reveal")
-    String reveal(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable long partyId, Model model) {
-        model.addAttribute("p", queries.revealParty(actor, id, partyId, "page"));
+    String reveal(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable long partyId,
+                  @RequestParam(required = false) String purpose, Model model) {
+        model.addAttribute("p", queries.revealParty(actor, id, partyId, purpose == null ? null : purpose.strip()));
         model.addAttribute("caseId", id);
         return PARTY_ROW;
     }
@@ -174,6 +176,7 @@ class CaseDetailPages {
     @PostMapping("/cases/{id}/actions/{action}")
     String act(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable CaseAction action,
                @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        queries.requireVisible(actor, id); // 404 outside the jurisdiction, before any check of the form
         try {
             perform(actor, id, action, new Form(form));
             redirect.addFlashAttribute("success", problems.text("case.actionDone",
@@ -293,7 +296,7 @@ class CaseDetailPages {
         LocalDate date(String name) {
             String v = text(name);
             try {
-                return v == null ? null : LocalDate.parse(v);
+                return v == null ? null : PlausibleDates.parse(name, v);
             } catch (RuntimeException e) {
                 throw new ProblemException.InvalidInput(name, "problem.badParameter", name, v);
             }
@@ -302,7 +305,8 @@ class CaseDetailPages {
         Instant dateTime(String name) {
             String v = text(name);
             try {
-                return v == null ? null : LocalDateTime.parse(v).atZone(ChinaTime.ZONE).toInstant();
+                return v == null ? null : PlausibleDates.require(name, LocalDateTime.parse(v).toLocalDate()) == null ? null
+                        : LocalDateTime.parse(v).atZone(ChinaTime.ZONE).toInstant();
             } catch (RuntimeException e) {
                 throw new ProblemException.InvalidInput(name, "problem.badParameter", name, v);
             }
