@@ -80,7 +80,7 @@ class CaseNotifier {
                         Recipients.HANDLING, Map.of());
                 case SupervisionIssued s -> toUnit(recorded, i, e, NotificationKind.SUPERVISION, responsible,
                         Recipients.HANDLING, due(s.dueAt()));
-                case CaseEvaluated v when Rating.DISSATISFIED.name().equals(v.rating()) -> {
+                case CaseEvaluated v when v.rating() == Rating.DISSATISFIED -> {
                     toUnit(recorded, i, e, NotificationKind.DISSATISFIED, responsible, Recipients.HANDLING, Map.of());
                     if (responsible != recorded.ownerUnit()) {
                         toUnit(recorded, i, e, NotificationKind.DISSATISFIED, recorded.ownerUnit(),
