@@ -31,7 +31,7 @@ import org.fengqiao.support.TestClock;
 class TwoFactorLoginTest {
 
     private static final Pattern SECRET = Pattern.compile("user-select-all text-break\">([A-Z2-7 ]+)<");
-    private static final Pattern RECOVERY = Pattern.compile("<li class=\"col\">([a-z0-9-]+)</li>");
+    private static final Pattern RECOVERY = Pattern.compile("<li class=\"col text-nowrap\">([a-z0-9-]+)</li>");
 
     @LocalServerPort
     int port;
