@@ -36,19 +36,20 @@ class AccountChanges {
     @EventListener
     void on(StaffAccountChanged event) {
         Actor actor = currentActor();
+        boolean self = actor != null && actor.userId() == event.userId();
+        HttpSession current = self ? currentSession() : null;
         switch (event.change()) {
             case PASSWORD_CHANGED -> {
                 tokens.revokeAll(event.userId());
-                boolean self = actor != null && actor.userId() == event.userId();
-                sessions.endAll(event.username(), self ? currentSessionId() : null);
+                sessions.endAll(event.username(), current == null ? null : current.getId());
             }
             case PASSWORD_RESET, DEACTIVATED -> {
                 tokens.revokeAll(event.userId());
-                sessions.endAll(event.username(), null);
+                endAllAndThisOne(event.username(), current);
             }
             case ROLES_CHANGED -> {
                 tokens.forget(event.userId());
-                sessions.endAll(event.username(), null);
+                endAllAndThisOne(event.username(), current);
             }
             case ACTIVATED -> {
             }
@@ -69,10 +70,24 @@ class AccountChanges {
         return auth != null && auth.getPrincipal() instanceof Actor a ? a : null;
     }
 
-    private static String currentSessionId() {
+    /**
+     * The session of the request making the change is ended through the request (so that the end of the request
+     * does not write it back), the others through the session store.
+     */
+    private void endAllAndThisOne(String username, HttpSession current) {
+        sessions.endAll(username, current == null ? null : current.getId());
+        if (current != null) {
+            try {
+                current.invalidate();
+            } catch (IllegalStateException alreadyEnded) {
+                // nothing left to end
+            }
+        }
+    }
+
+    private static HttpSession currentSession() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            HttpSession session = attributes.getRequest().getSession(false);
-            return session == null ? null : session.getId();
+            return attributes.getRequest().getSession(false);
         }
         return null;
     }

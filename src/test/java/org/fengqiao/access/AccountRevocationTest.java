@@ -107,6 +107,21 @@ class AccountRevocationTest {
         assertThat(auditActions(user)).contains("ROLES_CHANGED");
     }
 
+    @Test
+    void anAdministratorChangingTheirOwnRolesIsSignedOutCleanly() {
+        StaffUser admin = Accounts.aUser(staff, units, jdbc, Role.ADMIN, Role.SUPERVISOR);
+        // let off two-factor login like the demo's accounts, so the test signs in with a password only
+        jdbc.sql("update staff_user set demo_account = true where id = ?").param(admin.id()).update();
+        WebClient session = signedIn(admin, Accounts.anAddress());
+
+        session.get("/admin/users/" + admin.id());
+        WebClient.Page changed = session.post("/admin/users/" + admin.id() + "/roles", Map.of("roles", "ADMIN"));
+
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(staff.find(admin.id()).orElseThrow().roles()).containsExactly(Role.ADMIN);
+        assertThat(session.get("/workbench").location()).endsWith("/login");
+    }
+
     private String token(StaffUser user, String address) {
         WebClient.Page issued = new WebClient(port, address).token(user.username(), Accounts.PASSWORD, null);
         assertThat(issued.status()).as(issued.html()).isEqualTo(201);
