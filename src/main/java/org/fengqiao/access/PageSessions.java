@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
@@ -32,14 +33,19 @@ public class PageSessions {
         }
     }
 
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> store;
 
-    PageSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
-        this.sessions = sessions;
+    /** The session store exists only in a web application; command-line runs have no page sessions to end. */
+    PageSessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> store) {
+        this.store = store;
     }
 
     /** The user's live sessions, most recently used first. */
     public List<Info> of(String username) {
+        var sessions = store.getIfAvailable();
+        if (sessions == null) {
+            return List.of();
+        }
         return sessions.findByPrincipalName(username).values().stream()
                 .filter(s -> !s.isExpired())
                 .map(s -> new Info(s.getId(), s.getCreationTime(), s.getLastAccessedTime(),
@@ -50,6 +56,10 @@ public class PageSessions {
 
     /** Ends the user's sessions but the one named (the caller's own, or {@code null} for all). */
     public int endAll(String username, String except) {
+        var sessions = store.getIfAvailable();
+        if (sessions == null) {
+            return 0;
+        }
         int ended = 0;
         for (String id : List.copyOf(sessions.findByPrincipalName(username).keySet())) {
             if (!id.equals(except)) {
