@@ -1,6 +1,9 @@
 package org.fengqiao.access;
 
+import java.io.Serializable;
 import java.util.Set;
+
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 import org.fengqiao.organisation.Role;
 import org.fengqiao.organisation.StaffUser;
@@ -9,7 +12,15 @@ import org.fengqiao.organisation.Unit;
 /**
  * The authenticated staff user behind a request, with their unit and jurisdiction.
  */
-public record Actor(long userId, String username, String displayName, Unit unit, Set<Role> roles, String gridCode) {
+public record Actor(long userId, String username, String displayName, Unit unit, Set<Role> roles, String gridCode)
+        implements AuthenticatedPrincipal, Serializable {
+
+    /** The user name: what a page session is indexed by. */
+    @Override
+    public String getName() {
+        return username;
+    }
+
 
     public Actor {
         roles = Set.copyOf(roles);

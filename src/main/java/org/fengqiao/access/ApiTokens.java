@@ -98,6 +98,20 @@ public class ApiTokens {
         cache.invalidate(token);
     }
 
+    /** Revokes every token of the user (password changed or reset, account switched off, signed out everywhere). */
+    @Transactional
+    public int revokeAll(long userId) {
+        int revoked = jdbc.sql("update api_token set revoked_at = ? where user_id = ? and revoked_at is null")
+                .params(utc(clock.instant()), userId).update();
+        forget(userId);
+        return revoked;
+    }
+
+    /** Drops the user's resolved tokens from the cache, so the next request reads their roles afresh. */
+    public void forget(long userId) {
+        cache.asMap().entrySet().removeIf(e -> e.getValue().map(r -> r.actor().userId() == userId).orElse(false));
+    }
+
     private static OffsetDateTime utc(Instant i) {
         return i.atOffset(ZoneOffset.UTC);
     }

@@ -21,7 +21,12 @@ import tools.jackson.databind.ObjectMapper;
 public class AuditLog {
 
     /** Kinds of audited action. */
-    public enum Action { REVEAL_PARTY, EXPORT_CASES, DOWNLOAD_ATTACHMENT, IMPORT_CASES }
+    public enum Action {
+        REVEAL_PARTY, EXPORT_CASES, DOWNLOAD_ATTACHMENT, IMPORT_CASES,
+        /** Accounts: sign-ins and their failures, passwords, roles, activation, two-factor enrolment. */
+        LOGIN, LOGIN_FAILED, PASSWORD_CHANGED, PASSWORD_RESET, ROLES_CHANGED, USER_DEACTIVATED, USER_ACTIVATED,
+        TWO_FACTOR_ENROLLED, TWO_FACTOR_REMOVED, SIGNED_OUT_EVERYWHERE
+    }
 
     /** One entry. */
     public record Entry(long id, Instant occurredAt, Long userId, String username, Long unitId, Action action,
@@ -44,6 +49,19 @@ public class AuditLog {
                 insert into audit_log (occurred_at, user_id, unit_id, action, case_id, subject, detail)
                 values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 """).params(clock.instant().atOffset(ZoneOffset.UTC), userId, unitId, action.name(), caseId, subject,
+                json.writeValueAsString(detail)).update();
+    }
+
+    /**
+     * Records an action on an account. The actor is who acted (absent for a failed sign-in or a command-line
+     * tool); the subject names the account acted on, e.g. {@code user:42}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAccount(Long actorId, Long actorUnitId, Action action, String subject, Map<String, ?> detail) {
+        jdbc.sql("""
+                insert into audit_log (occurred_at, user_id, unit_id, action, subject, detail)
+                values (?, ?, ?, ?, ?, cast(? as jsonb))
+                """).params(clock.instant().atOffset(ZoneOffset.UTC), actorId, actorUnitId, action.name(), subject,
                 json.writeValueAsString(detail)).update();
     }
 

@@ -243,7 +243,10 @@ public class DemoData implements ApplicationRunner {
             }
         }
         Map<String, Actor> actors = new LinkedHashMap<>();
-        for (StaffUser user : staff.createAll(people, PASSWORD)) {
+        List<StaffUser> accounts = staff.createAll(people, PASSWORD);
+        // the README's accounts: no forced password change or two-factor login while the demo runs
+        staff.markDemoAccounts(accounts);
+        for (StaffUser user : accounts) {
             actors.put(user.username(), Actor.of(user, units.get(user.unitId())));
         }
         return actors;

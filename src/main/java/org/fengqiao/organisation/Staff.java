@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,11 +40,14 @@ public class Staff {
     private final Units units;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final PasswordPolicy policy = new PasswordPolicy();
     /** Spends the same time on unknown users as on known ones, so timing does not reveal which exist. */
     private final String dummyHash;
 
-    Staff(JdbcClient jdbc, Units units, PasswordEncoder passwords, Clock clock) {
+    Staff(JdbcClient jdbc, Units units, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.units = units;
         this.passwords = passwords;
         this.clock = clock;
@@ -98,7 +102,7 @@ public class Staff {
         if (displayName == null || displayName.isBlank() || displayName.length() > 50) {
             throw new ProblemException.InvalidInput("displayName", "staff.badDisplayName");
         }
-        checkPassword(password);
+        checkPassword(username, password);
         if (roles == null || roles.isEmpty()) {
             throw new ProblemException.InvalidInput("roles", "staff.noRoles");
         }
@@ -107,8 +111,8 @@ public class Staff {
             throw new ProblemException.Conflict("staff.duplicateUsername", username);
         }
         long id = jdbc.sql("""
-                insert into staff_user (username, display_name, password_hash, unit_id, grid_code)
-                values (?, ?, ?, ?, ?) returning id
+                insert into staff_user (username, display_name, password_hash, unit_id, grid_code, must_change_password)
+                values (?, ?, ?, ?, ?, true) returning id
                 """).params(username, displayName.strip(), passwords.encode(password), unitId, gridCode)
                 .query(Long.class).single();
         setRoles(id, roles);
@@ -125,43 +129,80 @@ public class Staff {
      */
     @Transactional
     public List<StaffUser> createAll(List<NewStaff> users, String initialPassword) {
-        checkPassword(initialPassword);
+        checkPassword(null, initialPassword);
         String hash = passwords.encode(initialPassword);
         return users.stream().map(u -> {
             if (u.username() == null || !u.username().matches("[a-z0-9_.-]{3,40}")) {
                 throw new ProblemException.InvalidInput("username", "staff.badUsername");
             }
             long id = jdbc.sql("""
-                    insert into staff_user (username, display_name, password_hash, unit_id, grid_code)
-                    values (?, ?, ?, ?, ?) returning id
+                    insert into staff_user (username, display_name, password_hash, unit_id, grid_code,
+                                            must_change_password)
+                    values (?, ?, ?, ?, ?, true) returning id
                     """).params(u.username(), u.displayName(), hash, u.unitId(), u.gridCode()).query(Long.class).single();
             setRoles(id, u.roles());
             return find(id).orElseThrow();
         }).toList();
     }
 
-    /** Replaces the user's roles; a user keeps at least one. Takes effect at the user's next sign-in. */
+    /**
+     * Replaces the user's roles; a user keeps at least one. A change of an existing user's roles is announced
+     * ({@link StaffAccountChanged}), which ends their sessions so that the new roles apply at once.
+     */
     @Transactional
     public void setRoles(long userId, Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
             throw new ProblemException.InvalidInput("roles", "staff.noRoles");
         }
+        Set<Role> before = find(userId).map(StaffUser::roles).orElse(Set.of());
         jdbc.sql("delete from staff_role where user_id = ?").param(userId).update();
         for (Role role : roles) {
             jdbc.sql("insert into staff_role (user_id, role) values (?, ?)").params(userId, role.name()).update();
         }
+        if (!before.isEmpty() && !before.equals(roles)) {
+            announce(userId, StaffAccountChanged.Change.ROLES_CHANGED);
+        }
     }
 
-    /** Lets the user sign in again, or no longer. */
+    /** Lets the user sign in again, or no longer; switching a user off ends their sessions and tokens. */
     @Transactional
     public void setActive(long userId, boolean active) {
         if (jdbc.sql("update staff_user set active = ? where id = ?").params(active, userId).update() == 0) {
             throw new ProblemException.NotFound("staff.notFound");
         }
+        announce(userId, active ? StaffAccountChanged.Change.ACTIVATED : StaffAccountChanged.Change.DEACTIVATED);
+    }
+
+    /** Marks the demo's accounts (exempt from a forced password change and two-factor login under --demo). */
+    @Transactional
+    public void markDemoAccounts(List<StaffUser> users) {
+        for (StaffUser u : users) {
+            jdbc.sql("update staff_user set demo_account = true where id = ?").param(u.id()).update();
+        }
+    }
+
+    /** What the account still owes (a password change) and whether it is a demo account. */
+    public AccountState accountState(long userId) {
+        return jdbc.sql("select must_change_password, demo_account from staff_user where id = ?").param(userId)
+                .query((rs, n) -> new AccountState(rs.getBoolean(1), rs.getBoolean(2))).optional()
+                .orElseThrow(() -> new ProblemException.NotFound("staff.notFound"));
+    }
+
+    /** Whether this is the user's current password; checked before a sensitive step, changes nothing. */
+    public boolean passwordMatches(long userId, String password) {
+        String hash = jdbc.sql("select password_hash from staff_user where id = ?").param(userId)
+                .query(String.class).optional().orElse(dummyHash);
+        return password != null && passwords.matches(password, hash);
+    }
+
+    private void announce(long userId, StaffAccountChanged.Change change) {
+        find(userId).ifPresent(u -> events.publishEvent(new StaffAccountChanged(userId, u.username(), change)));
     }
 
     /**
-     * Changes a password after checking the current one.
+     * Changes a password after checking the current one; the new one must meet the password policy and differ
+     * from the current one. Ends the user's other sessions and revokes their API tokens
+     * ({@link StaffAccountChanged}).
      */
     @Transactional
     public void changePassword(long userId, String current, String replacement) {
@@ -170,25 +211,40 @@ public class Staff {
         if (current == null || !passwords.matches(current, hash)) {
             throw new ProblemException.InvalidInput("currentPassword", "staff.wrongPassword");
         }
-        checkPassword(replacement);
-        jdbc.sql("update staff_user set password_hash = ?, password_changed_at = ? where id = ?")
-                .params(passwords.encode(replacement), OffsetDateTime.now(clock), userId).update();
+        String username = find(userId).map(StaffUser::username).orElseThrow();
+        checkPassword("newPassword", username, replacement);
+        if (passwords.matches(replacement, hash)) {
+            throw new ProblemException.InvalidInput("newPassword", "account.password.same");
+        }
+        jdbc.sql("""
+                update staff_user set password_hash = ?, password_changed_at = ?, must_change_password = false
+                where id = ?
+                """).params(passwords.encode(replacement), OffsetDateTime.now(clock), userId).update();
+        announce(userId, StaffAccountChanged.Change.PASSWORD_CHANGED);
     }
 
-    /** Sets a password without knowing the old one (administrators, demo setup). */
+    /**
+     * Sets a password without knowing the old one (administrators): the user must change it at their next
+     * sign-in, and their sessions and API tokens end.
+     */
     @Transactional
     public void resetPassword(long userId, String replacement) {
-        checkPassword(replacement);
-        if (jdbc.sql("update staff_user set password_hash = ? where id = ?")
-                .params(passwords.encode(replacement), userId).update() == 0) {
-            throw new ProblemException.NotFound("staff.notFound");
-        }
+        String username = find(userId).map(StaffUser::username)
+                .orElseThrow(() -> new ProblemException.NotFound("staff.notFound"));
+        checkPassword(username, replacement);
+        jdbc.sql("update staff_user set password_hash = ?, must_change_password = true where id = ?")
+                .params(passwords.encode(replacement), userId).update();
+        announce(userId, StaffAccountChanged.Change.PASSWORD_RESET);
     }
 
-    private static void checkPassword(String password) {
-        if (password == null || password.length() < 8 || password.length() > 128) {
-            throw new ProblemException.InvalidInput("password", "staff.weakPassword");
-        }
+    private void checkPassword(String username, String password) {
+        checkPassword("password", username, password);
+    }
+
+    private void checkPassword(String field, String username, String password) {
+        policy.refusal(username, password).ifPresent(key -> {
+            throw new ProblemException.InvalidInput(field, key);
+        });
     }
 
     public static Set<Role> parseRoles(List<String> names) {

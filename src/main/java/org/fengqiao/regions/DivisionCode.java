@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * A 12-digit statistical division code (GB/T 2260 for the first six digits, then three for the township and
  * three for the village), or a 15-digit grid code: the village's code followed by the grid's number.
  */
-public record DivisionCode(String value) implements Comparable<DivisionCode> {
+public record DivisionCode(String value) implements Comparable<DivisionCode>, java.io.Serializable {
 
     private static final Pattern FORMAT = Pattern.compile("\\d{12}(\\d{3})?");
 

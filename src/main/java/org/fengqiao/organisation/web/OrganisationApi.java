@@ -10,8 +10,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,8 +62,6 @@ class OrganisationApi {
                    @NotEmpty List<@NotNull Role> roles, @Size(max = 15) String gridCode) {
     }
 
-    record PasswordChange(@NotBlank String currentPassword, @NotBlank @Size(min = 8, max = 128) String newPassword) {
-    }
 
     private final Units units;
     private final Staff staff;
@@ -110,12 +106,5 @@ class OrganisationApi {
     UserView createUser(@Valid @RequestBody NewUser body) {
         return UserView.of(staff.create(body.username(), body.displayName(), body.password(), body.unitId(),
                 java.util.Set.copyOf(body.roles()), body.gridCode()));
-    }
-
-    @PutMapping("/me/password")
-    ResponseEntity<Void> changePassword(@AuthenticationPrincipal(expression = "userId") long userId,
-                                        @Valid @RequestBody PasswordChange body) {
-        staff.changePassword(userId, body.currentPassword(), body.newPassword());
-        return ResponseEntity.noContent().build();
     }
 }

@@ -279,7 +279,9 @@ class CasePagesTest {
         assertThat(note.hasAttr("required")).isFalse();
         assertThat(page("fengyuan.mediator", "/cases/" + id + "?open=ASSIGN").select("#action-form form"))
                 .as("an action the user may not take is not offered").isEmpty();
-        String html = mvc.perform(get("/cases/" + id).with(pages.as("fengyuan.mediator"))
+        // (pages.mvc: MockMvc's flash attributes go into its mock session, which the database session filter of
+        // the autoconfigured MockMvc would hide)
+        String html = pages.mvc.perform(get("/cases/" + id).with(pages.as("fengyuan.mediator"))
                         .flashAttr("openAction", org.fengqiao.cases.CaseAction.RETURN).flashAttr("error", "理由 不能为空"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(Jsoup.parse(html).select("#action-form form#form-RETURN")).hasSize(1);

@@ -77,9 +77,9 @@ class RoutingAdminPagesTest {
         assertThat(create("NEIGHBOUR-V", "名称", "DISPUTE", null)).contains("分派规则代码 NEIGHBOUR-V 已存在。");
         assertThat(create("TEST-NO-CRITERIA", "名称", "", null)).contains("分派规则须至少限定事项类别、分类或纠纷类型之一。");
         assertThat(create("TEST-BAD-DISPUTE", "名称", "", "NOPE"))
-                .containsPattern(Pages.invalid("disputeType", "纠纷类型 NOPE 不存在。"));
+                .containsPattern(Pages.invalid("disputeType", "纠纷类型不存在。"));
         assertThat(router.find("TEST-NO-CRITERIA")).isEmpty();
-        assertThat(html("/admin/routing?kind=DISPUTE&region=330681109999")).contains("区划代码 330681109999 不存在。");
+        assertThat(html("/admin/routing?kind=DISPUTE&region=330681109999")).contains("区划代码不存在。").doesNotContain("330681109999 不存在");
     }
 
     private String create(String code, String name, String kind, String disputeType) throws Exception {
