@@ -157,7 +157,7 @@ class CasePagesTest {
                         .param("channel", "WALK_IN").param("kind", "COMPLAINT").param("title", "标题")
                         .param("description", "内容").param("regionCode", "330681109999"))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(Jsoup.parse(badRegion).select("#form-error").text()).contains("330681109999");
+        assertThat(Jsoup.parse(badRegion).select("#form-error").text()).contains("区划代码不存在");
         assertThat(cases()).isEqualTo(before);
     }
 
