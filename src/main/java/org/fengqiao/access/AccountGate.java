@@ -93,7 +93,12 @@ public class AccountGate {
                 return;
             }
             String target = request.getContextPath() + step.get().path;
-            if ("true".equals(request.getHeader("HX-Request"))) {
+            String from = request.getHeader("HX-Current-URL");
+            if ("true".equals(request.getHeader("HX-Request")) && from != null && from.contains(step.get().path)) {
+                // a panel of the step's own page (the top bar's bell): nothing to show, and a redirect would reload
+                // the page, whose panels ask again, for ever
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            } else if ("true".equals(request.getHeader("HX-Request"))) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 response.setHeader("HX-Redirect", target);
             } else if (path.startsWith("/api/")) {

@@ -130,7 +130,7 @@ class CaseImportTest {
         String report = importFile("fq.intake", "bad.xlsx", file);
 
         assertThat(report).contains("未登记任何案件").contains("第3行").contains("区划代码")
-                .contains("区划代码不存在").doesNotContain("第2行").doesNotContain("第4行");
+                .contains("330681109999 不存在").doesNotContain("第2行").doesNotContain("第4行");
         assertThat(jdbc.sql("select count(*) from cases where source_ref like ?").param(batch + "%")
                 .query(Long.class).single()).isZero();
     }

@@ -79,7 +79,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        // a page that htmx or a redirect replaces while we look leaves stale elements behind: look again
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     public String text(By by) {
