@@ -28,7 +28,8 @@ public class AuditChain {
     private final JdbcTemplate template;
     private final TransactionTemplate transactions;
 
-    AuditChain(DataSource dataSource, TransactionTemplate transactions) {
+    /** Public for the test of the migration (V41) that chains the entries stored before. */
+    public AuditChain(DataSource dataSource, TransactionTemplate transactions) {
         this.template = new JdbcTemplate(dataSource);
         this.template.setFetchSize(1000);
         this.transactions = transactions;
