@@ -9,7 +9,8 @@ import org.fengqiao.organisation.Unit;
 /**
  * The authenticated staff user behind a request, with their unit and jurisdiction.
  */
-public record Actor(long userId, String username, String displayName, Unit unit, Set<Role> roles, String gridCode) {
+public record Actor(long userId, String username, String displayName, Unit unit, Set<Role> roles, String gridCode)
+        implements org.fengqiao.audit.AuditedActor {
 
     public Actor {
         roles = Set.copyOf(roles);

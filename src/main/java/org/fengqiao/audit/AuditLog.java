@@ -51,6 +51,21 @@ public class AuditLog {
         append(userId, unitId, action, caseId, subject, detail);
     }
 
+    /**
+     * An administrator's change of reference data (rules, policies, the calendar), by whoever is signed in, or
+     * by the platform itself (no user) when nobody is (the demo county being loaded).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAdministration(Action action, String subject, Map<String, ?> detail) {
+        org.springframework.security.core.Authentication who =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (who != null && who.getPrincipal() instanceof AuditedActor actor) {
+            append(actor.userId(), actor.unitId(), action, null, subject, detail);
+        } else {
+            append(null, null, action, null, subject, detail);
+        }
+    }
+
     /** An entry of the platform's own (no user), such as the nightly check of the records. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordSystem(Action action, String subject, Map<String, ?> detail) {
