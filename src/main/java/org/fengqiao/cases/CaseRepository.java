@@ -280,19 +280,11 @@ class CaseRepository {
                     .param("uSince", column(involved, i -> i.since().toString()));
         }
         String[] data = column(events, e -> json.writeValueAsString(e.event()));
-        String[] hashes = new String[events.size()];
-        byte[] tip = c.lastEventHash == null ? org.fengqiao.platform.RecordChain.GENESIS : c.lastEventHash;
-        for (int i = 0; i < hashes.length; i++) {
-            RecordedEvent e = events.get(i);
-            tip = org.fengqiao.platform.RecordChain.link(tip, EventChains.content(c.id().value(), e.event().type(),
-                    org.fengqiao.platform.RecordChain.stored(e.occurredAt()), e.actorUserId(), e.actorUnitId(),
-                    e.from() == null ? null : e.from().name(), e.to() == null ? null : e.to().name(), e.reason(), data[i]));
-            hashes[i] = java.util.HexFormat.of().formatHex(tip);
-        }
+        EventChains.Links links = EventChains.links(c, data);
         return spec
-                .param("tip", new SqlParameterValue(Types.BINARY, tip)).param("eHashes", hashes)
+                .param("tip", new SqlParameterValue(Types.BINARY, links.tip())).param("eHashes", links.hashes())
                 .param("eTypes", column(events, e -> e.event().type()))
-                .param("eTimes", column(events, e -> org.fengqiao.platform.RecordChain.stored(e.occurredAt()).toString()))
+                .param("eTimes", column(events, e -> EventChains.stored(e.occurredAt()).toString()))
                 .param("eUsers", column(events, e -> e.actorUserId() == null ? null : e.actorUserId().toString()))
                 .param("eUnits", column(events, e -> e.actorUnitId() == null ? null : e.actorUnitId().toString()))
                 .param("eFrom", column(events, e -> e.from() == null ? null : e.from().name()))

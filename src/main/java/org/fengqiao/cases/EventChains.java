@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,32 @@ public class EventChains {
                                  String fromStatus, String toStatus, String reason, String dataJson) {
         return RecordChain.content("case_event").number(caseId).text(type).time(occurredAt).number(actorUserId)
                 .number(actorUnitId).text(fromStatus).text(toStatus).text(reason).json(dataJson).bytes();
+    }
+
+    /** The new events' hashes (hex, for the insert) and the case's new chain tip. */
+    record Links(String[] hashes, byte[] tip) {
+    }
+
+    /**
+     * Continues the case's chain from its loaded tip over its new events ({@code data}: each event's JSON as it
+     * is stored). Their times are hashed as {@link #stored}, which is how the writer must store them.
+     */
+    static Links links(Case c, String[] data) {
+        List<RecordedEvent> events = c.newEvents();
+        String[] hashes = new String[events.size()];
+        byte[] tip = c.lastEventHash == null ? RecordChain.GENESIS : c.lastEventHash;
+        for (int i = 0; i < hashes.length; i++) {
+            RecordedEvent e = events.get(i);
+            tip = RecordChain.link(tip, content(c.id().value(), e.event().type(), stored(e.occurredAt()),
+                    e.actorUserId(), e.actorUnitId(), e.from() == null ? null : e.from().name(),
+                    e.to() == null ? null : e.to().name(), e.reason(), data[i]));
+            hashes[i] = HexFormat.of().formatHex(tip);
+        }
+        return new Links(hashes, tip);
+    }
+
+    static Instant stored(Instant t) {
+        return RecordChain.stored(t);
     }
 
     /** The first broken link of any case's chain, or empty when every case verifies. */
