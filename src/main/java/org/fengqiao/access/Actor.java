@@ -13,7 +13,7 @@ import org.fengqiao.organisation.Unit;
  * The authenticated staff user behind a request, with their unit and jurisdiction.
  */
 public record Actor(long userId, String username, String displayName, Unit unit, Set<Role> roles, String gridCode)
-        implements AuthenticatedPrincipal, Serializable {
+        implements AuthenticatedPrincipal, Serializable, org.fengqiao.audit.AuditedActor {
 
     /** The user name: what a page session is indexed by. */
     @Override

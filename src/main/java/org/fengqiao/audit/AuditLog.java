@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.ObjectMapper;
 
+import org.fengqiao.platform.RecordChain;
+
 /**
  * Appends to and reads the audit log. Entries are written in the caller's transaction: no reveal without its
  * record, no record of a reveal that did not happen.
@@ -25,7 +27,11 @@ public class AuditLog {
         REVEAL_PARTY, EXPORT_CASES, DOWNLOAD_ATTACHMENT, IMPORT_CASES,
         /** Accounts: sign-ins and their failures, passwords, roles, activation, two-factor enrolment. */
         LOGIN, LOGIN_FAILED, PASSWORD_CHANGED, PASSWORD_RESET, ROLES_CHANGED, USER_DEACTIVATED, USER_ACTIVATED,
-        TWO_FACTOR_ENROLLED, TWO_FACTOR_REMOVED, SIGNED_OUT_EVERYWHERE
+        TWO_FACTOR_ENROLLED, TWO_FACTOR_REMOVED, SIGNED_OUT_EVERYWHERE,
+        /** An administrator changed a routing rule, a deadline policy or a calendar day. */
+        CHANGE_ROUTING_RULE, CHANGE_DEADLINE_POLICY, CHANGE_CALENDAR,
+        /** The nightly check found a broken link in the case events' or the audit log's chain. */
+        RECORDS_BROKEN
     }
 
     /** One entry. */
@@ -45,11 +51,50 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(long userId, long unitId, Action action, Long caseId, String subject, Map<String, ?> detail) {
+        append(userId, unitId, action, caseId, subject, detail);
+    }
+
+    /**
+     * An administrator's change of reference data (rules, policies, the calendar), by whoever is signed in, or
+     * by the platform itself (no user) when nobody is (the demo county being loaded).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAdministration(Action action, String subject, Map<String, ?> detail) {
+        org.springframework.security.core.Authentication who =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (who != null && who.getPrincipal() instanceof AuditedActor actor) {
+            append(actor.userId(), actor.unitId(), action, null, subject, detail);
+        } else {
+            append(null, null, action, null, subject, detail);
+        }
+    }
+
+    /** An entry of the platform's own (no user), such as the nightly check of the records. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordSystem(Action action, String subject, Map<String, ?> detail) {
+        append(null, null, action, null, subject, detail);
+    }
+
+    /**
+     * Appends one entry to the chain ({@link AuditChain}): the head row is locked until the transaction ends,
+     * so entries are chained one at a time.
+     */
+    private void append(Long userId, Long unitId, Action action, Long caseId, String subject, Map<String, ?> detail) {
+        Instant at = RecordChain.stored(clock.instant());
+        String detailJson = json.writeValueAsString(detail);
+        byte[] previous = jdbc.sql("select hash from audit_chain_head where id = 1 for update")
+                .query(byte[].class).single();
+        byte[] hash = RecordChain.link(previous,
+                AuditChain.content(at, userId, unitId, action.name(), caseId, subject, detailJson));
         jdbc.sql("""
-                insert into audit_log (occurred_at, user_id, unit_id, action, case_id, subject, detail)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                """).params(clock.instant().atOffset(ZoneOffset.UTC), userId, unitId, action.name(), caseId, subject,
-                json.writeValueAsString(detail)).update();
+                with a as (
+                    insert into audit_log (occurred_at, user_id, unit_id, action, case_id, subject, detail, hash)
+                    values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
+                    returning id
+                )
+                update audit_chain_head set last_id = (select id from a), hash = ? where id = 1
+                """).params(at.atOffset(ZoneOffset.UTC), userId, unitId, action.name(), caseId, subject, detailJson,
+                hash, hash).update();
     }
 
     /**

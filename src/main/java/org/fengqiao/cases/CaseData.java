@@ -38,6 +38,8 @@ abstract class CaseData {
     final int version;
 
     final List<RecordedEvent> newEvents = new ArrayList<>();
+    /** The hash of the newest stored event, where the new events' chain continues ({@link EventChains}). */
+    byte[] lastEventHash;
 
     CaseData(CaseState s) {
         this.id = s.id();

@@ -77,12 +77,12 @@ class CaseRepository {
                         title, description, address, latitude, longitude, region_code, grid_code, people_involved,
                         amount_involved, urgent, risk_level, risk_reasons, registered_at, registered_by,
                         registering_unit, owner_unit, handling_unit, routing_rule, routing_reason, assigned_at,
-                        accept_due_at, handle_due_at, handle_policy, version)
+                        accept_due_at, handle_due_at, handle_policy, version, last_event_hash)
                     values (:id, :code, :status, :kind, :channel, :sourceRef, :category, :disputeType, :title,
                         :description, :address, :lat, :lon, :region, :grid, :people, :amount, :urgent, :risk,
                         cast(:reasons as jsonb), cast(:registeredAt as timestamptz), :registeredBy, :registeringUnit,
                         :owner, :handler, :rule, :routingReason, cast(:assignedAt as timestamptz),
-                        cast(:acceptDue as timestamptz), cast(:handleDue as timestamptz), :handlePolicy, 0)
+                        cast(:acceptDue as timestamptz), cast(:handleDue as timestamptz), :handlePolicy, 0, :tip)
                     returning id
                 ), t as (
                     insert into case_text (case_id, search_terms) select c.id, cast(:searchTerms as text[]) from c
@@ -163,7 +163,7 @@ class CaseRepository {
                         evaluated_at = cast(:evaluatedAt as timestamptz),
                         revisit_due_at = cast(:revisitDue as timestamptz),
                         revisited_at = cast(:revisitedAt as timestamptz), archived_at = cast(:archivedAt as timestamptz),
-                        merged_into = :mergedInto, version = version + 1
+                        merged_into = :mergedInto, version = version + 1, last_event_hash = :tip
                     where id = :id and version = :version
                     returning id
                 )""" + involveAndAppend(involved) + "select count(*) from c")
@@ -236,14 +236,14 @@ class CaseRepository {
     private static final String APPEND = """
             , e as (
                 insert into case_event (case_id, type, occurred_at, actor_user_id, actor_unit_id, from_status,
-                                        to_status, reason, data)
+                                        to_status, reason, data, hash)
                 select c.id, x.type, x.occurred_at, x.actor_user_id, x.actor_unit_id, x.from_status, x.to_status,
-                       x.reason, cast(x.data as jsonb)
+                       x.reason, cast(x.data as jsonb), decode(x.hash, 'hex')
                 from c, unnest(cast(:eTypes as text[]), cast(:eTimes as timestamptz[]), cast(:eUsers as bigint[]),
                                cast(:eUnits as bigint[]), cast(:eFrom as text[]), cast(:eTo as text[]),
-                               cast(:eReasons as text[]), cast(:eData as text[]))
+                               cast(:eReasons as text[]), cast(:eData as text[]), cast(:eHashes as text[]))
                         with ordinality as x(type, occurred_at, actor_user_id, actor_unit_id, from_status, to_status,
-                                             reason, data, n)
+                                             reason, data, hash, n)
                 order by x.n
             )
             """;
@@ -284,15 +284,18 @@ class CaseRepository {
                     .param("uRoles", column(involved, Involvement::role))
                     .param("uSince", column(involved, i -> i.since().toString()));
         }
+        String[] data = column(events, e -> json.writeValueAsString(e.event()));
+        EventChains.Links links = EventChains.links(c, data);
         return spec
+                .param("tip", new SqlParameterValue(Types.BINARY, links.tip())).param("eHashes", links.hashes())
                 .param("eTypes", column(events, e -> e.event().type()))
-                .param("eTimes", column(events, e -> e.occurredAt().toString()))
+                .param("eTimes", column(events, e -> EventChains.stored(e.occurredAt()).toString()))
                 .param("eUsers", column(events, e -> e.actorUserId() == null ? null : e.actorUserId().toString()))
                 .param("eUnits", column(events, e -> e.actorUnitId() == null ? null : e.actorUnitId().toString()))
                 .param("eFrom", column(events, e -> e.from() == null ? null : e.from().name()))
                 .param("eTo", column(events, e -> e.to() == null ? null : e.to().name()))
                 .param("eReasons", column(events, RecordedEvent::reason))
-                .param("eData", column(events, e -> json.writeValueAsString(e.event())));
+                .param("eData", data);
     }
 
     private static <T> String[] column(List<T> rows, java.util.function.Function<T, String> value) {
@@ -306,13 +309,18 @@ class CaseRepository {
         JdbcClient.StatementSpec spec = jdbc.sql("select c.*, " + JOINT_UNITS + " from cases c where c.id = :id and "
                 + inJurisdiction(j)).param("id", id);
         params.forEach(spec::param);
-        return spec.query((rs, n) -> new Case(caseState(rs, json))).optional();
+        return spec.query((rs, n) -> withChainTip(new Case(caseState(rs, json)), rs)).optional();
     }
 
     /** Loads a case for the platform's own automatic steps (no jurisdiction). */
     Optional<Case> loadForSystem(long id) {
         return jdbc.sql("select c.*, " + JOINT_UNITS + " from cases c where c.id = :id")
-                .param("id", id).query((rs, n) -> new Case(caseState(rs, json))).optional();
+                .param("id", id).query((rs, n) -> withChainTip(new Case(caseState(rs, json)), rs)).optional();
+    }
+
+    private static Case withChainTip(Case c, java.sql.ResultSet rs) throws java.sql.SQLException {
+        c.lastEventHash = rs.getBytes("last_event_hash");
+        return c;
     }
 
     private static String blankToNull(String s) {

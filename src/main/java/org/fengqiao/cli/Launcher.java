@@ -33,6 +33,7 @@ public final class Launcher {
             case "evaluate" -> ClassifierCommands.evaluate(rest, System.out, System.err);
             case "duplicates" -> DuplicateCommand.run(rest, System.out, System.err);
             case "hot-topics" -> HotTopicsCommand.run(rest, System.out, System.err);
+            case "verify-records" -> VerifyRecordsCommand.run(rest, System.out);
             case "help", "-h", "--help" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -76,6 +77,9 @@ public final class Launcher {
               hot-topics --data FILE [--period day|week|month] [--top N] [--until DATE]
                     the hot topics (热点) of a message TSV for one review agenda: requests grouped by
                     matter and area, named by key terms, ranked by size, growth, votes and recency
+              verify-records [--en] [--fengqiao.data-dir=DIR]
+                    recompute the hash chains of the case events (per case and per day) and of the audit
+                    log; name the first broken link of each; exit 1 when one is broken
               help  this text
             """;
 }

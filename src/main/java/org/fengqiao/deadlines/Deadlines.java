@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.fengqiao.audit.AuditLog;
 import org.fengqiao.deadlines.DeadlinePolicy.DurationUnit;
 import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.ProblemException;
@@ -32,10 +33,12 @@ public class Deadlines {
                     : new LegalBasis(rs.getString("basis_law"), rs.getString("basis_article")));
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final WorkingCalendar calendar;
     private final AtomicReference<List<DeadlinePolicy>> policies = new AtomicReference<>();
 
-    Deadlines(JdbcClient jdbc, WorkingCalendar calendar) {
+    Deadlines(JdbcClient jdbc, WorkingCalendar calendar, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.calendar = calendar;
     }
@@ -145,6 +148,13 @@ public class Deadlines {
                 update deadline_policy set amount = ?, unit = ?, limit_count = ?, description = ?, active = ?
                 where code = ?
                 """).params(amount, unit.name(), limitCount, description.strip(), active, code).update();
+        java.util.Map<String, Object> change = new java.util.LinkedHashMap<>();
+        change.put("amount", amount);
+        change.put("unit", unit.name());
+        change.put("limitCount", limitCount);
+        change.put("active", active);
+        change.put("before", existing.amount() + " " + existing.unit());
+        audit.recordAdministration(AuditLog.Action.CHANGE_DEADLINE_POLICY, code, change);
         policies.set(null);
         return find(code).orElseThrow();
     }
@@ -178,6 +188,8 @@ public class Deadlines {
                 """).params(p.code(), p.step().name(), p.channel(), p.kind(), p.categoryPrefix(), p.urgent(),
                 p.amount(), p.unit().name(), p.limitCount(), p.description().strip(),
                 p.basis() == null ? null : p.basis().law(), p.basis() == null ? null : p.basis().article()).update();
+        audit.recordAdministration(AuditLog.Action.CHANGE_DEADLINE_POLICY, p.code(), java.util.Map.of("created", true,
+                "step", p.step().name(), "amount", p.amount(), "unit", p.unit().name()));
         policies.set(null);
         return find(p.code()).orElseThrow();
     }

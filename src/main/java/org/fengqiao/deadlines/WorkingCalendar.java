@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.fengqiao.audit.AuditLog;
 import org.fengqiao.platform.ProblemException;
 
 /**
@@ -28,9 +29,11 @@ public class WorkingCalendar {
     public enum DayKind { HOLIDAY, WORKDAY }
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final AtomicReference<Map<LocalDate, SpecialDay>> special = new AtomicReference<>();
 
-    WorkingCalendar(JdbcClient jdbc) {
+    WorkingCalendar(JdbcClient jdbc, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
     }
 
@@ -119,13 +122,17 @@ public class WorkingCalendar {
                 insert into calendar_day (day, kind, name) values (?, ?, ?)
                 on conflict (day) do update set kind = excluded.kind, name = excluded.name
                 """).params(day, kind.name(), name.strip()).update();
+        audit.recordAdministration(AuditLog.Action.CHANGE_CALENDAR, day.toString(),
+                java.util.Map.of("kind", kind.name(), "name", name.strip()));
         special.set(null);
     }
 
     /** Returns a day to the weekday/weekend default. */
     @Transactional
     public void clearSpecialDay(LocalDate day) {
-        jdbc.sql("delete from calendar_day where day = ?").param(day).update();
+        if (jdbc.sql("delete from calendar_day where day = ?").param(day).update() > 0) {
+            audit.recordAdministration(AuditLog.Action.CHANGE_CALENDAR, day.toString(), java.util.Map.of("cleared", true));
+        }
         special.set(null);
     }
 }

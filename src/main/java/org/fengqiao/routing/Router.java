@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.fengqiao.audit.AuditLog;
 import org.fengqiao.organisation.Unit;
 import org.fengqiao.organisation.UnitKind;
 import org.fengqiao.organisation.Units;
@@ -40,12 +41,14 @@ public class Router {
             .thenComparing(RoutingRule::code);
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final Units units;
     private final Regions regions;
     private final MessageSource messages;
     private final AtomicReference<List<RoutingRule>> rules = new AtomicReference<>();
 
-    Router(JdbcClient jdbc, Units units, Regions regions, MessageSource messages) {
+    Router(JdbcClient jdbc, Units units, Regions regions, MessageSource messages, AuditLog audit) {
+        this.audit = audit;
         this.messages = messages;
         this.jdbc = jdbc;
         this.units = units;
@@ -120,6 +123,8 @@ public class Router {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, true)
                 """).params(r.code(), r.name().strip(), r.kind(), r.categoryPrefix(), r.disputeType(), r.regionPrefix(),
                 r.level().name(), r.unitKind().name(), r.priority()).update();
+        audit.recordAdministration(AuditLog.Action.CHANGE_ROUTING_RULE, r.code(), java.util.Map.of("created", true,
+                "name", r.name().strip(), "level", r.level().name(), "unitKind", r.unitKind().name()));
         rules.set(null);
         return find(r.code()).orElseThrow();
     }
@@ -131,6 +136,7 @@ public class Router {
         if (n == 0) {
             throw new ProblemException.NotFound("routing.notFound", code);
         }
+        audit.recordAdministration(AuditLog.Action.CHANGE_ROUTING_RULE, code, java.util.Map.of("active", active));
         rules.set(null);
         return find(code).orElseThrow();
     }

@@ -22,7 +22,7 @@ class AdminPagesAccessTest {
 
     static final List<String> PAGES = List.of("/admin/users", "/admin/users/new", "/admin/units", "/admin/units/new",
             "/admin/categories", "/admin/routing", "/admin/routing/new", "/admin/deadlines", "/admin/deadlines/new",
-            "/admin/deadlines/HANDLE_DEFAULT", "/admin/calendar", "/admin/sms");
+            "/admin/deadlines/HANDLE_DEFAULT", "/admin/calendar", "/admin/sms", "/admin/records");
 
     static final List<String> FORMS = List.of("/admin/users/new", "/admin/units/new", "/admin/routing/new",
             "/admin/routing/NEIGHBOUR-V/active", "/admin/deadlines/new", "/admin/deadlines/HANDLE_DEFAULT",
