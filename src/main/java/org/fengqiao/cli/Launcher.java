@@ -32,6 +32,7 @@ public final class Launcher {
             case "evaluate" -> ClassifierCommands.evaluate(rest, System.out, System.err);
             case "duplicates" -> DuplicateCommand.run(rest, System.out, System.err);
             case "hot-topics" -> HotTopicsCommand.run(rest, System.out, System.err);
+            case "rotate-key" -> RotateKeyCommand.run(rest);
             case "help", "-h", "--help" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -72,6 +73,9 @@ public final class Launcher {
               hot-topics --data FILE [--period day|week|month] [--top N] [--until DATE]
                     the hot topics (热点) of a message TSV for one review agenda: requests grouped by
                     matter and area, named by key terms, ranked by size, growth, votes and recency
+              rotate-key [--fengqiao.data-dir=DIR] [--fengqiao.crypto.key-file=FILE]
+                    with the platform stopped: a new data key version, every party's personal data re-encrypted
+                    with it in batches (resumable: run again after an interruption), older versions dropped
               help  this text
             """;
 }
