@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 public final class DataKeyStore {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DataKeyStore.class);
+
     public static final String ENVIRONMENT_VARIABLE = "FENGQIAO_DATA_KEY";
 
     private final Path file;
@@ -71,6 +73,10 @@ public final class DataKeyStore {
             return Optional.empty();
         }
         try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")
+                    && !PosixFilePermissions.toString(Files.getPosixFilePermissions(file)).endsWith("------")) {
+                log.warn("The data key file {} can be read by others than its owner; chmod 600 it", file);
+            }
             return Optional.of(DataKeys.parse(Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + describe(), e);
