@@ -171,11 +171,15 @@ public class DatabaseBackup {
                                 + t.rows() + ": the backup is damaged");
                     }
                 }
-                try (PreparedStatement set = c.prepareStatement("select setval(?, ?, true)")) {
-                    for (Map.Entry<String, Long> s : manifest.sequences().entrySet()) {
-                        if (s.getValue() != null) {
-                            set.setString(1, quote(s.getKey()));
-                            set.setLong(2, s.getValue());
+                try (PreparedStatement set = c.prepareStatement("select setval(?, ?, true)");
+                     Statement s = c.createStatement()) {
+                    for (String sequence : sequences(c)) {
+                        Long value = manifest.sequences().get(sequence);
+                        if (value == null) {
+                            s.execute("alter sequence " + quote(sequence) + " restart"); // never used when backed up
+                        } else {
+                            set.setString(1, quote(sequence));
+                            set.setLong(2, value);
                             set.execute();
                         }
                     }
@@ -212,12 +216,13 @@ public class DatabaseBackup {
             }
             tables.add(new Table(name, columns, rows));
         }
-        Map<String, Long> sequences = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "select sequencename, last_value from pg_sequences where schemaname = 'public' order by 1")) {
+        Map<String, Long> sequences = new LinkedHashMap<>(); // the sequences used so far, at their last value
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select sequencename, last_value from pg_sequences
+                where schemaname = 'public' and last_value is not null order by 1
+                """)) {
             while (rs.next()) {
-                long v = rs.getLong(2);
-                sequences.put(rs.getString(1), rs.wasNull() ? null : v);
+                sequences.put(rs.getString(1), rs.getLong(2));
             }
         }
         return new Manifest(FORMAT, clock.instant().toString(), schemaVersion(c), personal.keys().fingerprint(),
@@ -236,6 +241,17 @@ public class DatabaseBackup {
             }
         }
         return tables;
+    }
+
+    private static List<String> sequences(Connection c) throws SQLException {
+        List<String> sequences = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select sequencename from pg_sequences where schemaname = 'public' order by 1")) {
+            while (rs.next()) {
+                sequences.add(rs.getString(1));
+            }
+        }
+        return sequences;
     }
 
     private static String schemaVersion(Connection c) throws SQLException {

@@ -107,6 +107,11 @@ class DatabaseBackupTest {
         assertThat(JdbcClient.create(target).sql("select last_value from case_id_seq").query(Long.class).single())
                 .isEqualTo(written.sequences().get("case_id_seq"));
         assertThat(written.keyFingerprint()).isEqualTo(personal.keys().fingerprint());
+        // the sequences used are where they were; those never used when the backup was made start afresh
+        assertThat(JdbcClient.create(target).sql("""
+                select sequencename, last_value from pg_sequences where schemaname = 'public' and last_value is not null
+                """).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list())
+                .containsExactlyInAnyOrderElementsOf(written.sequences().entrySet());
     }
 
     @Test
