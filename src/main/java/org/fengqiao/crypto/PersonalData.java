@@ -13,6 +13,7 @@ import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
+import org.bouncycastle.crypto.modes.gcm.BasicGCMMultiplier;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -175,7 +176,9 @@ public final class PersonalData {
     }
 
     private static GCMModeCipher gcm(boolean encrypt, KeyParameter key, byte[] nonce, Field field) {
-        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine());
+        // the basic multiplier: the default one builds a 4 KB table on every init, which costs more than the few
+        // blocks of a name or a phone number take to encrypt
+        GCMModeCipher gcm = GCMBlockCipher.newInstance(new SM4Engine(), new BasicGCMMultiplier());
         gcm.init(encrypt, new AEADParameters(key, TAG_BITS, nonce,
                 field.name().getBytes(StandardCharsets.US_ASCII)));
         return gcm;
