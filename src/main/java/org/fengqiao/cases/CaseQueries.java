@@ -45,10 +45,12 @@ public class CaseQueries {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final PartyData parties;
 
     CaseQueries(JdbcClient jdbc, CaseRepository repository, CaseRefs refs, Deadlines deadlines, AuditLog audit,
-                ObjectMapper json, Clock clock) {
+                ObjectMapper json, Clock clock, PartyData parties) {
         this.jdbc = jdbc;
+        this.parties = parties;
         this.repository = repository;
         this.refs = refs;
         this.deadlines = deadlines;
@@ -170,13 +172,16 @@ public class CaseQueries {
                 rs.getDouble("s_threshold"), CaseSql.instant(rs, "s_at"));
     }
 
+    /** The case's parties, opened (SM4) only to be masked here. */
     private List<PartyView> maskedParties(long caseId) {
         return jdbc.sql("select id, role, name, phone, id_number, address from case_party where case_id = ? order by id")
                 .param(caseId)
-                .query((rs, n) -> new PartyView(rs.getLong("id"), PartyRole.valueOf(rs.getString("role")),
-                        PartyMasking.name(rs.getString("name")), PartyMasking.phone(rs.getString("phone")),
-                        PartyMasking.idNumber(rs.getString("id_number")), PartyMasking.address(rs.getString("address")),
-                        true))
+                .query((rs, n) -> {
+                    PartyData.Clear p = parties.open(rs);
+                    return new PartyView(rs.getLong("id"), PartyRole.valueOf(rs.getString("role")),
+                            PartyMasking.name(p.name()), PartyMasking.phone(p.phone()),
+                            PartyMasking.idNumber(p.idNumber()), PartyMasking.address(p.address()), true);
+                })
                 .list();
     }
 
@@ -195,9 +200,11 @@ public class CaseQueries {
         PartyView party = jdbc.sql("""
                         select id, role, name, phone, id_number, address from case_party where case_id = ? and id = ?
                         """).params(caseId, partyId)
-                .query((rs, n) -> new PartyView(rs.getLong("id"), PartyRole.valueOf(rs.getString("role")),
-                        rs.getString("name"), rs.getString("phone"), rs.getString("id_number"), rs.getString("address"),
-                        false))
+                .query((rs, n) -> {
+                    PartyData.Clear p = parties.open(rs);
+                    return new PartyView(rs.getLong("id"), PartyRole.valueOf(rs.getString("role")), p.name(),
+                            p.phone(), p.idNumber(), p.address(), false);
+                })
                 .optional().orElseThrow(() -> new ProblemException.NotFound("party.notFound", partyId));
         audit.record(actor.userId(), actor.unitId(), AuditLog.Action.REVEAL_PARTY, caseId, "party:" + partyId,
                 purpose == null ? Map.of() : Map.of("purpose", purpose));

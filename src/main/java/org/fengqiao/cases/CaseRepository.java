@@ -18,6 +18,8 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.fengqiao.access.Jurisdiction;
 import org.fengqiao.cases.CaseCommands.PartyInput;
+import org.fengqiao.crypto.PersonalData;
+import org.fengqiao.crypto.PersonalData.Field;
 
 /**
  * Stores cases. Every read takes the caller's {@link Jurisdiction} and applies it in SQL, so a case outside
@@ -35,11 +37,14 @@ class CaseRepository {
     private final CaseIds ids;
     private final org.fengqiao.organisation.Units units;
     private final org.springframework.context.ApplicationEventPublisher publisher;
+    /** Seals the parties' personal data (SM4) and makes its search hashes. */
+    private final PersonalData personal;
 
     CaseRepository(JdbcClient jdbc, ObjectMapper json, org.fengqiao.organisation.Units units,
-                   org.springframework.context.ApplicationEventPublisher publisher) {
+                   org.springframework.context.ApplicationEventPublisher publisher, PersonalData personal) {
         this.jdbc = jdbc;
         this.publisher = publisher;
+        this.personal = personal;
         this.units = units;
         this.json = json;
         this.ids = new CaseIds(() -> jdbc.sql("select nextval('case_id_seq')").query(Long.class).single());
@@ -87,11 +92,13 @@ class CaseRepository {
                 ), t as (
                     insert into case_text (case_id, search_terms) select c.id, cast(:searchTerms as text[]) from c
                 ), p as (
-                    insert into case_party (case_id, role, name, phone, id_number, address)
-                    select c.id, x.role, x.name, x.phone, x.id_number, x.address
+                    insert into case_party (case_id, role, name, phone, id_number, address, phone_hash,
+                                            id_number_hash, key_version)
+                    select c.id, x.role, x.name, x.phone, x.id_number, x.address, x.phone_hash, x.id_hash, :pKey
                     from c, unnest(cast(:pRoles as text[]), cast(:pNames as text[]), cast(:pPhones as text[]),
-                                   cast(:pIds as text[]), cast(:pAddresses as text[]))
-                         with ordinality as x(role, name, phone, id_number, address, n)
+                                   cast(:pIds as text[]), cast(:pAddresses as text[]), cast(:pPhoneHashes as text[]),
+                                   cast(:pIdHashes as text[]))
+                         with ordinality as x(role, name, phone, id_number, address, phone_hash, id_hash, n)
                     order by x.n
                 )""" + (suggestion == null ? "" : SUGGEST) + involveAndAppend(involved) + "select count(*) from c")
                 .param("id", s.id().value()).param("code", s.trackingCode()).param("status", s.status().name())
@@ -114,11 +121,15 @@ class CaseRepository {
                 .param("searchTerms", org.fengqiao.intelligence.text.SearchTerms.of(f.title(), f.description(),
                         f.address(), s.trackingCode()).toArray(String[]::new))
                 .param("pRoles", column(parties, p -> p.role().name()))
-                .param("pNames", column(parties, p -> p.name().strip()))
-                .param("pPhones", column(parties, p -> blankToNull(p.phone())))
-                .param("pIds", column(parties, p -> p.idNumber() == null ? null
-                        : blankToNull(p.idNumber().toUpperCase(java.util.Locale.ROOT))))
-                .param("pAddresses", column(parties, p -> blankToNull(p.address())));
+                // personal data sealed with the current key version, phone and ID number also as keyed hashes
+                .param("pNames", column(parties, p -> personal.seal(Field.NAME, p.name().strip())))
+                .param("pPhones", column(parties, p -> personal.seal(Field.PHONE, blankToNull(p.phone()))))
+                .param("pIds", column(parties, p -> personal.seal(Field.ID_NUMBER, p.idNumber() == null ? null
+                        : blankToNull(p.idNumber().toUpperCase(java.util.Locale.ROOT)))))
+                .param("pAddresses", column(parties, p -> personal.seal(Field.ADDRESS, blankToNull(p.address()))))
+                .param("pPhoneHashes", column(parties, p -> personal.phoneHash(blankToNull(p.phone()))))
+                .param("pIdHashes", column(parties, p -> personal.idNumberHash(blankToNull(p.idNumber()))))
+                .param("pKey", personal.currentVersion());
         if (suggestion != null) {
             spec.param("sCategory", suggestion.categoryCode()).param("sConfidence", suggestion.confidence())
                     .param("sTop", json.writeValueAsString(suggestion.top().stream()

@@ -10,12 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import org.fengqiao.cases.CaseCommands.PartyInput;
+import org.fengqiao.crypto.PersonalData;
 import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.regions.DivisionCode;
 import org.fengqiao.risk.RiskAssessment;
@@ -31,18 +31,23 @@ import org.fengqiao.risk.RiskFacts;
 @Component
 class CaseRisk {
 
-    /** The phone numbers and ID numbers by which a case's parties are found in other cases. */
+    /**
+     * The keyed hashes ({@link PersonalData#phoneHash}, {@link PersonalData#idNumberHash}) of the phone numbers and
+     * ID numbers by which a case's parties are found in other cases: the clear values are never compared.
+     */
     record PartyKeys(List<String> phones, List<String> idNumbers) {
 
-        static PartyKeys of(List<PartyInput> parties) {
+        static PartyKeys of(List<PartyInput> parties, PersonalData personal) {
             List<String> phones = new ArrayList<>();
             List<String> idNumbers = new ArrayList<>();
             for (PartyInput p : parties) {
-                if (p.phone() != null && !p.phone().isBlank()) {
-                    phones.add(p.phone().strip());
+                String phone = personal.phoneHash(p.phone());
+                if (phone != null) {
+                    phones.add(phone);
                 }
-                if (p.idNumber() != null && !p.idNumber().isBlank()) {
-                    idNumbers.add(p.idNumber().strip().toUpperCase(Locale.ROOT));
+                String id = personal.idNumberHash(p.idNumber());
+                if (id != null) {
+                    idNumbers.add(id);
                 }
             }
             return new PartyKeys(phones, idNumbers);
@@ -59,10 +64,17 @@ class CaseRisk {
 
     private final RiskAssessor assessor;
     private final JdbcClient jdbc;
+    private final PersonalData personal;
 
-    CaseRisk(RiskAssessor assessor, JdbcClient jdbc) {
+    CaseRisk(RiskAssessor assessor, JdbcClient jdbc, PersonalData personal) {
         this.assessor = assessor;
         this.jdbc = jdbc;
+        this.personal = personal;
+    }
+
+    /** The search keys of the parties of a case being registered. */
+    PartyKeys partyKeys(List<PartyInput> parties) {
+        return PartyKeys.of(parties, personal);
     }
 
     /** The assessment of a case being registered (it is not stored yet; {@code id} is the id it will have). */
@@ -96,9 +108,10 @@ class CaseRisk {
     private CaseFacts facts(long id) {
         return jdbc.sql("""
                 select title, description, people_involved, amount_involved,
-                       array(select p.phone from case_party p where p.case_id = c.id and p.phone is not null) as phones,
-                       array(select p.id_number from case_party p where p.case_id = c.id and p.id_number is not null)
-                           as id_numbers
+                       array(select p.phone_hash from case_party p where p.case_id = c.id and p.phone_hash is not null)
+                           as phones,
+                       array(select p.id_number_hash from case_party p
+                             where p.case_id = c.id and p.id_number_hash is not null) as id_numbers
                 from cases c where id = ?
                 """).param(id).query((rs, n) -> new CaseFacts(rs.getString(1), rs.getString(2), rs.getInt(3),
                 rs.getBigDecimal(4), new PartyKeys(strings(rs.getArray(5)), strings(rs.getArray(6))))).single();
@@ -108,14 +121,15 @@ class CaseRisk {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    /** Other cases in which any of these phone numbers or ID numbers appear. */
+    /** Other cases in which any of these phone numbers or ID numbers appear (by their keyed hashes). */
     private int casesWithParties(PartyKeys parties, long excludingCaseId) {
         if (parties.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
                 select count(distinct case_id) from case_party
-                where case_id <> :id and (phone = any(cast(:phones as text[])) or id_number = any(cast(:ids as text[])))
+                where case_id <> :id and (phone_hash = any(cast(:phones as text[]))
+                                      or id_number_hash = any(cast(:ids as text[])))
                 """).param("id", excludingCaseId).param("phones", parties.phones().toArray(String[]::new))
                 .param("ids", parties.idNumbers().toArray(String[]::new)).query(Integer.class).single();
     }

@@ -82,7 +82,7 @@ public class CaseService {
         Classification unassessed = new Classification(cmd.kind(), in.categoryCode(), in.disputeType(),
                 Boolean.TRUE.equals(cmd.urgent()), RiskLevel.LOW, List.of());
         RiskAssessment assessment = risk.assessNew(id, unassessed, place.region(), new CaseRisk.CaseFacts(cmd.title(),
-                cmd.description(), people, cmd.amountInvolved(), CaseRisk.PartyKeys.of(in.parties())), now);
+                cmd.description(), people, cmd.amountInvolved(), risk.partyKeys(in.parties())), now);
         Case.Act act = act(actor, now);
         Case c = Case.register(new CaseId(id), code, new Case.RegistrationFacts(place.region(), place.grid(), cmd.channel(),
                 unassessed.withRisk(assessment.level(), assessment.reasons()), in.owner().id()), act);

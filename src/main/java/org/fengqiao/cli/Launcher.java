@@ -34,6 +34,9 @@ public final class Launcher {
             case "duplicates" -> DuplicateCommand.run(rest, System.out, System.err);
             case "hot-topics" -> HotTopicsCommand.run(rest, System.out, System.err);
             case "verify-records" -> VerifyRecordsCommand.run(rest, System.out);
+            case "rotate-key" -> RotateKeyCommand.run(rest);
+            case "backup" -> BackupCommands.backup(rest);
+            case "restore" -> BackupCommands.restore(rest);
             case "help", "-h", "--help" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -80,6 +83,14 @@ public final class Launcher {
               verify-records [--en] [--fengqiao.data-dir=DIR]
                     recompute the hash chains of the case events (per case and per day) and of the audit
                     log; name the first broken link of each; exit 1 when one is broken
+              rotate-key [--fengqiao.data-dir=DIR] [--fengqiao.crypto.key-file=FILE]
+                    with the platform stopped: a new data key version, every party's personal data re-encrypted
+                    with it in batches (resumable: run again after an interruption), older versions dropped
+              backup FILE [--fengqiao.data-dir=DIR]
+                    a consistent copy of the database (attachments included, personal data encrypted) with the
+                    data key's fingerprint, never the key; with the embedded database, stop the platform first
+              restore FILE [--replace]
+                    replace every row with a backup's (same release, same data key); --replace when cases exist
               help  this text
             """;
 }

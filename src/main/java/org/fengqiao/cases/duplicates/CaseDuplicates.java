@@ -76,14 +76,14 @@ public class CaseDuplicates {
 
     /**
      * The cases (the given one included) in which a party of case {@code :partyCase} appears again, by phone or ID
-     * number: a union of two joins, each on its own index.
+     * number (their keyed hashes, never the clear values): a union of two joins, each on its own index.
      */
     static final String SAME_PARTY_CASES = """
-            select p2.case_id from case_party p1 join case_party p2 on p2.phone = p1.phone
-            where p1.case_id = :partyCase and p1.phone is not null
+            select p2.case_id from case_party p1 join case_party p2 on p2.phone_hash = p1.phone_hash
+            where p1.case_id = :partyCase and p1.phone_hash is not null
             union
-            select p2.case_id from case_party p1 join case_party p2 on p2.id_number = p1.id_number
-            where p1.case_id = :partyCase and p1.id_number is not null
+            select p2.case_id from case_party p1 join case_party p2 on p2.id_number_hash = p1.id_number_hash
+            where p1.case_id = :partyCase and p1.id_number_hash is not null
             """;
 
     private final JdbcClient jdbc;
@@ -216,14 +216,14 @@ public class CaseDuplicates {
             return Map.of();
         }
         Map<Long, Set<String>> parties = new HashMap<>();
-        jdbc.sql("select case_id, phone, id_number from case_party where case_id in (:ids)").param("ids", ids)
-                .query(rs -> {
+        jdbc.sql("select case_id, phone_hash, id_number_hash from case_party where case_id in (:ids)")
+                .param("ids", ids).query(rs -> {
                     Set<String> keys = parties.computeIfAbsent(rs.getLong(1), k -> new HashSet<>());
                     if (rs.getString(2) != null) {
                         keys.add("phone:" + rs.getString(2));
                     }
                     if (rs.getString(3) != null) {
-                        keys.add("id:" + rs.getString(3).toUpperCase(java.util.Locale.ROOT));
+                        keys.add("id:" + rs.getString(3));
                     }
                 });
         Map<Long, Matter> matters = new LinkedHashMap<>();
