@@ -45,9 +45,10 @@ public class CaseQueries {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StoredSentences sentences;
 
     CaseQueries(JdbcClient jdbc, CaseRepository repository, CaseRefs refs, Deadlines deadlines, AuditLog audit,
-                ObjectMapper json, Clock clock) {
+                ObjectMapper json, Clock clock, StoredSentences sentences) {
         this.jdbc = jdbc;
         this.repository = repository;
         this.refs = refs;
@@ -55,6 +56,7 @@ public class CaseQueries {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.sentences = sentences;
     }
 
     /**
@@ -135,11 +137,11 @@ public class CaseQueries {
                         (Double) rs.getObject("longitude"), s.region().value(), refs.regionPath(s.region()), grid,
                         refs.gridName(grid)),
                 rs.getInt("people_involved"), rs.getBigDecimal("amount_involved"), s.classification().urgent(),
-                new Risk(s.classification().riskLevel(), s.classification().riskReasons()),
+                new Risk(s.classification().riskLevel(), sentences.forReader(s.classification().riskReasons())),
                 refs.unitRef(rs.getLong("registering_unit")), refs.unitRef(s.ownerUnit()),
                 s.handlingUnit() == null ? null : refs.unitRef(s.handlingUnit()),
                 s.jointUnits().stream().sorted().map(refs::unitRef).toList(),
-                s.routingRule() == null ? null : new Routing(s.routingRule(), s.routingReason()),
+                s.routingRule() == null ? null : new Routing(s.routingRule(), sentences.forReader(s.routingReason())),
                 new CaseViews.Deadlines(s.due().assignedAt(), s.due().acceptDueAt(), s.due().acceptedAt(), s.due().handleDueAt(), s.due().handlePolicy(),
                         s.due().handlePolicy() == null ? null : deadlines.find(s.due().handlePolicy())
                                 .map(DeadlinePolicy::description).orElse(null),
@@ -238,7 +240,7 @@ public class CaseQueries {
                 CaseSql.instant(rs, "occurred_at"), CaseSql.longOrNull(rs, "actor_user_id"),
                 rs.getString("display_name"), CaseSql.longOrNull(rs, "actor_unit_id"),
                 refs.unitName(CaseSql.longOrNull(rs, "actor_unit_id")), status(rs, "from_status"),
-                status(rs, "to_status"), rs.getString("reason"), json.readValue(rs.getString("data"), MAP))).list();
+                status(rs, "to_status"), sentences.forReader(rs.getString("reason")), json.readValue(rs.getString("data"), MAP))).list();
     }
 
     private static CaseStatus status(ResultSet rs, String column) throws SQLException {
