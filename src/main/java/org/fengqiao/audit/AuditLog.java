@@ -103,11 +103,7 @@ public class AuditLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAccount(Long actorId, Long actorUnitId, Action action, String subject, Map<String, ?> detail) {
-        jdbc.sql("""
-                insert into audit_log (occurred_at, user_id, unit_id, action, subject, detail)
-                values (?, ?, ?, ?, ?, cast(? as jsonb))
-                """).params(clock.instant().atOffset(ZoneOffset.UTC), actorId, actorUnitId, action.name(), subject,
-                json.writeValueAsString(detail)).update();
+        append(actorId, actorUnitId, action, null, subject, detail);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,8 +7,6 @@ import static org.fengqiao.deadlines.DeadlineStep.HANDLE;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 import org.fengqiao.deadlines.Deadline;
@@ -66,16 +64,10 @@ class CaseDeadlines {
         if (c.handleDueAt() != null) {
             Instant limit = deadlines.endAfter(max.unit(), max.amount(), c.handleDueAt().minusNanos(1));
             if (requested.isAfter(limit)) {
-                throw new ProblemException.InvalidInput("until", "case.extensionTooLong", amount(max),
+                throw new ProblemException.InvalidInput("until", "case.extensionTooLong", max.amountText(),
                         Deadlines.lastDayOf(limit));
             }
         }
         return new Extension(requested, max.limitCount() == null ? 1 : max.limitCount());
-    }
-
-    /** The policy's amount in words of the reader's language, e.g. 13个工作日 / 13 working days. */
-    private static MessageSourceResolvable amount(DeadlinePolicy policy) {
-        return new DefaultMessageSourceResolvable(new String[] {"deadline.amount." + policy.unit()},
-                new Object[] {policy.amount()}, policy.amountText());
     }
 }

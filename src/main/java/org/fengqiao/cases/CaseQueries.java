@@ -46,9 +46,10 @@ public class CaseQueries {
     private final ObjectMapper json;
     private final Clock clock;
     private final PartyData parties;
+    private final StoredSentences sentences;
 
     CaseQueries(JdbcClient jdbc, CaseRepository repository, CaseRefs refs, Deadlines deadlines, AuditLog audit,
-                ObjectMapper json, Clock clock, PartyData parties) {
+                ObjectMapper json, Clock clock, PartyData parties, StoredSentences sentences) {
         this.jdbc = jdbc;
         this.parties = parties;
         this.repository = repository;
@@ -57,6 +58,7 @@ public class CaseQueries {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.sentences = sentences;
     }
 
     /**
@@ -124,35 +126,44 @@ public class CaseQueries {
 
     private CaseView view(Actor actor, ResultSet rs) throws SQLException {
         CaseState s = caseState(rs, json);
-        Instant now = clock.instant();
+        String grid = rs.getString("grid_code");
+        Classification k = s.classification();
+        Closure done = s.closure();
+        return new CaseView(s.id().value(), s.trackingCode(), s.status(),
+                new CaseView.Intake(s.channel(), rs.getString("source_ref"), instant(rs, "registered_at"),
+                        rs.getString("registered_by_name"), refs.unitRef(rs.getLong("registering_unit"))),
+                new CaseView.Classification(k.kind(), refs.categoryRef(k.categoryCode()), refs.disputeRef(k.disputeType()),
+                        k.urgent(), new Risk(k.riskLevel(), sentences.forReader(k.riskReasons()))),
+                new CaseView.Matter(FreeTextMasking.forActor(actor, rs.getString("title")),
+                        FreeTextMasking.forActor(actor, rs.getString("description")),
+                        new Location(rs.getString("address"), (Double) rs.getObject("latitude"),
+                                (Double) rs.getObject("longitude"), s.region().value(), refs.regionPath(s.region()),
+                                grid, refs.gridName(grid)),
+                        rs.getInt("people_involved"), rs.getBigDecimal("amount_involved")),
+                new CaseView.Handling(refs.unitRef(s.ownerUnit()),
+                        s.handlingUnit() == null ? null : refs.unitRef(s.handlingUnit()),
+                        s.jointUnits().stream().sorted().map(refs::unitRef).toList(),
+                        s.routingRule() == null ? null
+                                : new Routing(s.routingRule(), sentences.forReader(s.routingReason())),
+                        deadlines(s, clock.instant()), s.supervised(), s.returnCount(), s.reopenCount()),
+                new CaseView.Closure(done.outcome(), done.outcome() == null ? null : done.outcome().isResolved(),
+                        done.closedAt(), done.closedOnTime(), done.archivedAt(), s.mergedInto()),
+                new CaseView.Evaluation(done.rating(), done.evaluatedAt(), done.revisitDueAt(), done.revisitedAt()),
+                maskedParties(s.id().value()), suggestion(rs), CasePermissions.allowed(actor, new Case(s)),
+                s.version());
+    }
+
+    private CaseViews.Deadlines deadlines(CaseState s, Instant now) {
         Instant due = s.due().handleDueAt();
         boolean running = s.status().isOpen() && due != null;
         boolean acceptOverdue = s.status() == CaseStatus.ASSIGNED && s.due().acceptDueAt() != null
                 && !now.isBefore(s.due().acceptDueAt());
-        String grid = rs.getString("grid_code");
-        return new CaseView(s.id().value(), s.trackingCode(), s.status(), s.classification().kind(), s.channel(), rs.getString("source_ref"),
-                refs.categoryRef(s.classification().categoryCode()), refs.disputeRef(s.classification().disputeType()), FreeTextMasking.forActor(actor, rs.getString("title")),
-                FreeTextMasking.forActor(actor, rs.getString("description")),
-                new Location(rs.getString("address"), (Double) rs.getObject("latitude"),
-                        (Double) rs.getObject("longitude"), s.region().value(), refs.regionPath(s.region()), grid,
-                        refs.gridName(grid)),
-                rs.getInt("people_involved"), rs.getBigDecimal("amount_involved"), s.classification().urgent(),
-                new Risk(s.classification().riskLevel(), s.classification().riskReasons()),
-                refs.unitRef(rs.getLong("registering_unit")), refs.unitRef(s.ownerUnit()),
-                s.handlingUnit() == null ? null : refs.unitRef(s.handlingUnit()),
-                s.jointUnits().stream().sorted().map(refs::unitRef).toList(),
-                s.routingRule() == null ? null : new Routing(s.routingRule(), s.routingReason()),
-                new CaseViews.Deadlines(s.due().assignedAt(), s.due().acceptDueAt(), s.due().acceptedAt(), s.due().handleDueAt(), s.due().handlePolicy(),
-                        s.due().handlePolicy() == null ? null : deadlines.find(s.due().handlePolicy())
-                                .map(DeadlinePolicy::description).orElse(null),
-                        running ? deadlines.workingDaysLeft(due, now) : null, acceptOverdue,
-                        s.due().overdueSince() != null,
-                        s.due().overdueSince(), s.due().chasedAt(), s.due().reportedAt(), s.extensionCount(), s.pendingExtension()),
-                s.supervised(), s.closure().outcome(), s.closure().outcome() == null ? null : s.closure().outcome().isResolved(),
-                s.closure().closedAt(), s.closure().closedOnTime(), s.closure().rating(), s.closure().evaluatedAt(), s.closure().revisitDueAt(), s.closure().revisitedAt(),
-                s.closure().archivedAt(), s.mergedInto(), s.returnCount(), s.reopenCount(), instant(rs, "registered_at"),
-                rs.getString("registered_by_name"), maskedParties(s.id().value()), suggestion(rs),
-                CasePermissions.allowed(actor, new Case(s)), s.version());
+        return new CaseViews.Deadlines(s.due().assignedAt(), s.due().acceptDueAt(), s.due().acceptedAt(),
+                s.due().handleDueAt(), s.due().handlePolicy(), s.due().handlePolicy() == null ? null
+                : deadlines.find(s.due().handlePolicy()).map(DeadlinePolicy::description).orElse(null),
+                running ? deadlines.workingDaysLeft(due, now) : null, acceptOverdue, s.due().overdueSince() != null,
+                s.due().overdueSince(), s.due().chasedAt(), s.due().reportedAt(), s.extensionCount(),
+                s.pendingExtension());
     }
 
     private static final TypeReference<List<Map<String, Object>>> ALTERNATIVES = new TypeReference<>() {
@@ -248,7 +259,7 @@ public class CaseQueries {
                 CaseSql.instant(rs, "occurred_at"), CaseSql.longOrNull(rs, "actor_user_id"),
                 rs.getString("display_name"), CaseSql.longOrNull(rs, "actor_unit_id"),
                 refs.unitName(CaseSql.longOrNull(rs, "actor_unit_id")), status(rs, "from_status"),
-                status(rs, "to_status"), rs.getString("reason"), json.readValue(rs.getString("data"), MAP))).list();
+                status(rs, "to_status"), sentences.forReader(rs.getString("reason")), json.readValue(rs.getString("data"), MAP))).list();
     }
 
     private static CaseStatus status(ResultSet rs, String column) throws SQLException {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 /**
  * What callers read about cases. Personal data of parties appears only masked here; see
  * {@link CaseQueries#revealParty}.
@@ -60,17 +62,46 @@ public final class CaseViews {
                             boolean masked) {
     }
 
-    /** Everything about one case, as the caller may see it. */
-    public record CaseView(long id, String trackingCode, CaseStatus status, CaseKind kind, Channel channel,
-                           String sourceRef, Ref category, Ref disputeType, String title, String description,
-                           Location location, int peopleInvolved, BigDecimal amountInvolved, boolean urgent, Risk risk,
-                           UnitRef registeringUnit, UnitRef ownerUnit, UnitRef handlingUnit, List<UnitRef> jointUnits,
-                           Routing routing, Deadlines deadlines, boolean supervised, Outcome outcome, Boolean resolved,
-                           Instant closedAt, Boolean closedOnTime, Rating rating, Instant evaluatedAt,
-                           Instant revisitDueAt, Instant revisitedAt, Instant archivedAt, Long mergedInto,
-                           int returnCount, int reopenCount, Instant registeredAt, String registeredBy,
-                           List<PartyView> parties, Suggestion suggestion, Set<CaseAction> allowedActions,
-                           int version) {
+    /**
+     * Everything about one case, as the caller may see it, in parts. The API shows the parts' fields at the top
+     * level of the case ({@code title}, {@code handlingUnit}, {@code outcome} …), as it always has.
+     */
+    public record CaseView(long id, String trackingCode, CaseStatus status, @JsonUnwrapped Intake intake,
+                           @JsonUnwrapped Classification classification, @JsonUnwrapped Matter matter,
+                           @JsonUnwrapped Handling handling, @JsonUnwrapped Closure closure,
+                           @JsonUnwrapped Evaluation evaluation, List<PartyView> parties, Suggestion suggestion,
+                           Set<CaseAction> allowedActions, int version) {
+
+        /** How the case came in: the channel, its reference there, when and by whom it was registered. */
+        public record Intake(Channel channel, String sourceRef, Instant registeredAt, String registeredBy,
+                             UnitRef registeringUnit) {
+        }
+
+        /** What kind of matter it is and how risky. */
+        public record Classification(CaseKind kind, Ref category, Ref disputeType, boolean urgent, Risk risk) {
+        }
+
+        /** The matter in the citizen's words, where it is and how large. */
+        public record Matter(String title, String description, Location location, int peopleInvolved,
+                             BigDecimal amountInvolved) {
+        }
+
+        /**
+         * Who has the case and by when: the owner, the handling and joint units, why it went there, its deadlines,
+         * whether it is supervised, and how often it came back or was reopened.
+         */
+        public record Handling(UnitRef ownerUnit, UnitRef handlingUnit, List<UnitRef> jointUnits, Routing routing,
+                               Deadlines deadlines, boolean supervised, int returnCount, int reopenCount) {
+        }
+
+        /** How it ended: outcome, closure, archiving, or merging into another case. */
+        public record Closure(Outcome outcome, Boolean resolved, Instant closedAt, Boolean closedOnTime,
+                              Instant archivedAt, Long mergedInto) {
+        }
+
+        /** What the citizen said of it and the revisit after. */
+        public record Evaluation(Rating rating, Instant evaluatedAt, Instant revisitDueAt, Instant revisitedAt) {
+        }
     }
 
     /** A row of a case list. */

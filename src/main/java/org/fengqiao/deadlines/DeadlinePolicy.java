@@ -2,6 +2,9 @@ package org.fengqiao.deadlines;
 
 import java.util.Objects;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * A named rule fixing the deadline of one step for the matters it matches. Null criteria match anything;
  * among matching policies the most specific wins.
@@ -37,13 +40,9 @@ public record DeadlinePolicy(long id, String code, DeadlineStep step, String cha
                 + (categoryPrefix != null ? categoryPrefix.length() : 0);
     }
 
-    /** "13个工作日" / "13 working days" style summary used in explanations. */
-    public String amountText() {
-        return switch (unit) {
-            case WORKING_DAYS -> amount == 0 ? "当日" : amount + "个工作日";
-            case CALENDAR_DAYS -> amount + "日";
-            case HOURS -> amount + "小时";
-        };
+    /** The amount in words of the reader's language, e.g. 13个工作日 / 13 working days ({@code deadline.amount.*}). */
+    public MessageSourceResolvable amountText() {
+        return new DefaultMessageSourceResolvable(new String[] {"deadline.amount." + unit}, new Object[] {amount});
     }
 
     public DeadlinePolicy {

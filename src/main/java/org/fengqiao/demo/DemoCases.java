@@ -22,6 +22,7 @@ import org.fengqiao.cases.CaseQueries;
 import org.fengqiao.cases.CaseService;
 import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.CaseViews.CaseView;
+import org.fengqiao.cases.CaseViews.UnitRef;
 import org.fengqiao.cases.Channel;
 import org.fengqiao.cases.MediationResult;
 import org.fengqiao.cases.Outcome;
@@ -150,12 +151,12 @@ class DemoCases {
             CaseView c = view(id);
             Instant t = t0;
             int fate = random.nextInt(100);
-            Actor desk = of(c.ownerUnit().id());
+            Actor desk = of(c.handling().ownerUnit().id());
             // duplicates: merged into an earlier open case
             if (fate < 3 && !earlier.isEmpty()) {
                 long master = earlier.get(earlier.size() - 1 - random.nextInt(Math.min(earlier.size(), 10)));
                 CaseView m = view(master);
-                if (m.status() != CaseStatus.MERGED && m.ownerUnit().id() == c.ownerUnit().id()) {
+                if (m.status() != CaseStatus.MERGED && m.handling().ownerUnit().id() == c.handling().ownerUnit().id()) {
                     at(t.plus(Duration.ofMinutes(40)), () -> cases.merge(desk, id, new Merge(master, "与" + m.trackingCode() + "反映同一事项，合并办理")));
                     return;
                 }
@@ -171,7 +172,8 @@ class DemoCases {
                     afterClose(id, t, desk);
                     return;
                 }
-                if (c.ownerUnit().kind().equals("CENTRE") && !DemoData.TOWN.equals(regionOf(c.ownerUnit().id()))
+                UnitRef owner = c.handling().ownerUnit();
+                if (owner.kind().equals("CENTRE") && !DemoData.TOWN.equals(regionOf(owner.id()))
                         && fate < 20) {
                     if (!at(t, () -> cases.escalate(desk, id, new Escalate("村级调处力量不足，申请镇里统筹处理")))) {
                         return;
@@ -179,14 +181,14 @@ class DemoCases {
                     t = t.plus(Duration.ofHours(2));
                 }
                 CaseView cv = view(id);
-                Actor dispatcher = of(cv.ownerUnit().id());
+                Actor dispatcher = of(cv.handling().ownerUnit().id());
                 if (!at(t, () -> cases.assign(dispatcher, id, new Assign(
                         units("FQ-SFS"), "请司法所牵头调处")))) {
                     return;
                 }
             }
             c = view(id);
-            Actor handler = of(c.handlingUnit().id());
+            Actor handler = of(c.handling().handlingUnit().id());
             // a wrong dispatch is returned, then dispatched again
             if (fate >= 20 && fate < 26) {
                 t = t.plus(days(0.3 + random.nextDouble()));
@@ -198,12 +200,12 @@ class DemoCases {
                     return;
                 }
                 t = t.plus(Duration.ofHours(3));
-                Actor dispatcher = of(view(id).ownerUnit().id());
+                Actor dispatcher = of(view(id).handling().ownerUnit().id());
                 if (!at(t, () -> cases.assign(dispatcher, id, new Assign(units("FQ-SFS"), "重新分派至司法所")))) {
                     return;
                 }
                 c = view(id);
-                handler = of(c.handlingUnit().id());
+                handler = of(c.handling().handlingUnit().id());
             }
             // acceptance, sometimes late
             t = t.plus(days(random.nextInt(10) == 0 ? 2 + random.nextDouble() * 2 : 0.1 + random.nextDouble() * 0.8));
@@ -229,7 +231,7 @@ class DemoCases {
             }
             Actor worker = handler;
             CaseView progressing = view(id);
-            Instant due = progressing.deadlines().handleDueAt();
+            Instant due = progressing.handling().deadlines().handleDueAt();
             double span = Duration.between(t, due).toMinutes() / 1440.0;
             boolean late = random.nextInt(100) < 12;
             double toClose = late ? Math.max(span, 0) + 1 + random.nextDouble() * 6
@@ -252,7 +254,7 @@ class DemoCases {
                 at(start.plus(days(toClose * 0.5)), () -> cases.supervise(supervisor, id,
                         new Supervision("该事项群众反映强烈，请加快办理进度并于期限内反馈。", null)));
             }
-            if (progressing.kind() == CaseKind.DISPUTE) {
+            if (progressing.classification().kind() == CaseKind.DISPUTE) {
                 Instant session = start.plus(days(toClose * 0.6));
                 at(session, () -> cases.recordMediation(worker, id, new MediationSession(session, "村调解室",
                         worker.displayName(), "双方当事人", random.nextInt(4) == 0 ? MediationResult.ADJOURNED
@@ -262,17 +264,18 @@ class DemoCases {
             if (!t.isBefore(now)) {
                 return;
             }
-            Outcome outcome = progressing.kind() == CaseKind.DISPUTE
+            Outcome outcome = progressing.classification().kind() == CaseKind.DISPUTE
                     ? (random.nextInt(10) < 8 ? Outcome.RESOLVED : random.nextBoolean() ? Outcome.PARTIALLY_RESOLVED
                     : Outcome.REFERRED_TO_LITIGATION)
                     : (random.nextInt(10) < 9 ? Outcome.ANSWERED : Outcome.UNFOUNDED);
             at(t, () -> cases.close(worker, id, new Close(outcome, closingSummary(outcome))));
-            if (progressing.kind() == CaseKind.DISPUTE && outcome == Outcome.RESOLVED && random.nextInt(3) == 0) {
+            if (progressing.classification().kind() == CaseKind.DISPUTE && outcome == Outcome.RESOLVED
+                    && random.nextInt(3) == 0) {
                 Instant signed = t;
                 at(t.plus(Duration.ofMinutes(10)), () -> cases.recordAgreement(worker, id, new Agreement(
                         ChinaTime.dateOf(signed), null, "双方自愿达成如下协议：一、……；二、……。", null)));
             }
-            afterClose(id, t, of(view(id).ownerUnit().id()));
+            afterClose(id, t, of(view(id).handling().ownerUnit().id()));
         }
 
         private void afterClose(long id, Instant closedAt, Actor desk) {
@@ -310,7 +313,7 @@ class DemoCases {
 
         /** Another unit at the same level: the town's justice office, its police station, or the village centre. */
         private Unit transferTarget(CaseView c) {
-            Unit current = byUnit.get(c.handlingUnit().id()).unit();
+            Unit current = byUnit.get(c.handling().handlingUnit().id()).unit();
             String code = switch (current.level()) {
                 case VILLAGE -> "C" + current.regionCode().value();
                 case TOWNSHIP -> current.code().equals("FQ-SFS") ? "FQ-PCS" : "FQ-SFS";
@@ -330,7 +333,7 @@ class DemoCases {
     }
 
     private static LocalDate lastHandlingDay(CaseView c) {
-        return org.fengqiao.deadlines.Deadlines.lastDayOf(c.deadlines().handleDueAt());
+        return org.fengqiao.deadlines.Deadlines.lastDayOf(c.handling().deadlines().handleDueAt());
     }
 
     private static String closingSummary(Outcome outcome) {

@@ -72,9 +72,9 @@ public class LawSuggestions {
      */
     public List<SuggestedArticle> forCase(Actor actor, long caseId, int limit) {
         CaseViews.CaseView c = cases.get(actor, caseId);
-        DisputeType type = c.disputeType() == null ? null
-                : categories.disputeType(c.disputeType().code()).orElse(null);
-        String text = c.title() + "\n" + (c.description() == null ? "" : c.description());
+        DisputeType type = c.classification().disputeType() == null ? null
+                : categories.disputeType(c.classification().disputeType().code()).orElse(null);
+        String text = c.matter().title() + "\n" + (c.matter().description() == null ? "" : c.matter().description());
         return suggest(text.length() > MAX_TEXT_LENGTH ? text.substring(0, MAX_TEXT_LENGTH) : text, type,
                 LawLibrary.clamp(limit));
     }

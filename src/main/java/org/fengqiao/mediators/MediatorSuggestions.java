@@ -63,8 +63,8 @@ public class MediatorSuggestions {
      */
     public List<Suggested> forCase(Actor actor, long caseId, int limit) {
         CaseViews.CaseView c = cases.get(actor, caseId);
-        DivisionCode place = DivisionCode.of(c.location().regionCode());
-        String type = c.disputeType() == null ? null : c.disputeType().code();
+        DivisionCode place = DivisionCode.of(c.matter().location().regionCode());
+        String type = c.classification().disputeType() == null ? null : c.classification().disputeType().code();
         Locale locale = LocaleContextHolder.getLocale();
         Instant now = clock.instant();
         List<Suggested> out = new ArrayList<>();

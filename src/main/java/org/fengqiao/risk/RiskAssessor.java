@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 
 
@@ -20,8 +22,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class RiskAssessor {
 
-    /** A named rule. */
-    public record Rule(String code, String description, Function<RiskFacts, Optional<RiskSignal>> check) {
+    /** A named rule; what it looks for is said in the bundle ({@code risk.rule.<code>} in i18n/risk). */
+    public record Rule(String code, Function<RiskFacts, Optional<RiskSignal>> check) {
+
+        /** What the rule looks for, in the reader's language. */
+        public MessageSourceResolvable description() {
+            return new DefaultMessageSourceResolvable("risk.rule." + code);
+        }
     }
 
     /** Spring Festival (春节) dates, for the wage-arrears-before-the-holiday rule. */
@@ -35,49 +42,41 @@ public class RiskAssessor {
     public RiskAssessor(RiskProperties p, MessageSource messages) {
         this.messages = messages;
         this.rules = List.of(
-                new Rule("GROUP", "涉及人数达到群体性标准",
-                        f -> f.peopleInvolved() >= p.largeGroupSize()
+                new Rule("GROUP", f -> f.peopleInvolved() >= p.largeGroupSize()
                                 ? signal("GROUP", RiskLevel.HIGH, text("risk.reason.groupLarge", f.peopleInvolved()))
                                 : f.peopleInvolved() >= p.groupSize()
                                 ? signal("GROUP", RiskLevel.MEDIUM, text("risk.reason.group", f.peopleInvolved(), p.groupSize()))
                                 : Optional.empty()),
-                new Rule("AMOUNT", "涉及金额较大",
-                        f -> f.amountInvolved() == null ? Optional.empty()
+                new Rule("AMOUNT", f -> f.amountInvolved() == null ? Optional.empty()
                                 : f.amountInvolved().compareTo(p.veryLargeAmount()) >= 0
                                 ? signal("AMOUNT", RiskLevel.HIGH, text("risk.reason.amount", f.amountInvolved().toPlainString()))
                                 : f.amountInvolved().compareTo(p.largeAmount()) >= 0
                                 ? signal("AMOUNT", RiskLevel.MEDIUM, text("risk.reason.amount", f.amountInvolved().toPlainString()))
                                 : Optional.empty()),
-                new Rule("WAGES_BEFORE_FESTIVAL", "春节前欠薪",
-                        f -> "LABOUR_WAGES".equals(f.disputeType()) && beforeSpringFestival(f.today(),
+                new Rule("WAGES_BEFORE_FESTIVAL", f -> "LABOUR_WAGES".equals(f.disputeType()) && beforeSpringFestival(f.today(),
                                 p.wageArrearsDaysBeforeSpringFestival())
                                 ? signal("WAGES_BEFORE_FESTIVAL", RiskLevel.MEDIUM, text("risk.reason.wagesBeforeFestival",
                                 p.wageArrearsDaysBeforeSpringFestival()))
                                 : Optional.empty()),
-                new Rule("THREAT", "言辞中有扬言报复、暴力威胁",
-                        f -> firstWord(f.text(), p.threatWords())
+                new Rule("THREAT", f -> firstWord(f.text(), p.threatWords())
                                 .flatMap(w -> signal("THREAT", RiskLevel.HIGH, text("risk.reason.threat", w)))),
-                new Rule("SELF_HARM", "言辞中有轻生倾向",
-                        f -> firstWord(f.text(), p.selfHarmWords())
+                new Rule("SELF_HARM", f -> firstWord(f.text(), p.selfHarmWords())
                                 .flatMap(w -> signal("SELF_HARM", RiskLevel.HIGH, text("risk.reason.selfHarm", w)))),
-                new Rule("FAMILY_WITH_SIGNALS", "婚姻家庭纠纷伴有暴力或轻生信号",
-                        f -> "MARRIAGE_FAMILY".equals(f.disputeType())
+                new Rule("FAMILY_WITH_SIGNALS", f -> "MARRIAGE_FAMILY".equals(f.disputeType())
                                 && firstWord(f.text(), concat(p.threatWords(), p.selfHarmWords())).isPresent()
                                 ? signal("FAMILY_WITH_SIGNALS", RiskLevel.SEVERE, text("risk.reason.familyWithSignals"))
                                 : Optional.empty()),
-                new Rule("REPEATED_PARTIES", "同一当事人反复发生纠纷",
-                        f -> f.priorCasesOfSameParties() >= p.manyRepeatedParties()
+                new Rule("REPEATED_PARTIES", f -> f.priorCasesOfSameParties() >= p.manyRepeatedParties()
                                 ? signal("REPEATED_PARTIES", RiskLevel.HIGH, text("risk.reason.repeatedParties", f.priorCasesOfSameParties()))
                                 : f.priorCasesOfSameParties() >= p.repeatedParties()
                                 ? signal("REPEATED_PARTIES", RiskLevel.MEDIUM, text("risk.reason.repeatedParties", f.priorCasesOfSameParties()))
                                 : Optional.empty()),
-                new Rule("HOT_SPOT", "同一区域同类问题集中反映",
-                        f -> f.sameProblemNearby() >= p.hotSpotCases()
+                new Rule("HOT_SPOT", f -> f.sameProblemNearby() >= p.hotSpotCases()
                                 ? signal("HOT_SPOT", RiskLevel.MEDIUM, text("risk.reason.hotSpot", f.sameProblemNearby()))
                                 : Optional.empty()),
-                new Rule("OVERDUE", "办理超期", f -> f.overdue()
+                new Rule("OVERDUE", f -> f.overdue()
                         ? signal("OVERDUE", RiskLevel.MEDIUM, text("risk.reason.overdue")) : Optional.empty()),
-                new Rule("DISSATISFIED", "群众不满意", f -> f.dissatisfied()
+                new Rule("DISSATISFIED", f -> f.dissatisfied()
                         ? signal("DISSATISFIED", RiskLevel.MEDIUM, text("risk.reason.dissatisfied")) : Optional.empty()));
     }
 

@@ -103,16 +103,16 @@ class CaseImportTest {
         CaseView consultation = queries.findByTrackingCode(intake, codes.get(1)).orElseThrow();
 
         assertThat(dispute.trackingCode()).contains("-20261102-");
-        assertThat(dispute.registeredAt()).isEqualTo(china(first));
-        assertThat(dispute.channel()).isEqualTo(Channel.HOTLINE_12345);
-        assertThat(dispute.sourceRef()).isEqualTo(batch + "-1");
+        assertThat(dispute.intake().registeredAt()).isEqualTo(china(first));
+        assertThat(dispute.intake().channel()).isEqualTo(Channel.HOTLINE_12345);
+        assertThat(dispute.intake().sourceRef()).isEqualTo(batch + "-1");
         assertThat(dispute.parties()).hasSize(1);
-        assertThat(dispute.deadlines().assignedAt()).isEqualTo(china(first));
-        assertThat(dispute.deadlines().handleDueAt()).isEqualTo(deadlines.due(DeadlineStep.HANDLE,
+        assertThat(dispute.handling().deadlines().assignedAt()).isEqualTo(china(first));
+        assertThat(dispute.handling().deadlines().handleDueAt()).isEqualTo(deadlines.due(DeadlineStep.HANDLE,
                 new DeadlineSubject("HOTLINE_12345", "DISPUTE", null, false), china(first)).due());
-        assertThat(consultation.registeredAt()).isEqualTo(china(second));
+        assertThat(consultation.intake().registeredAt()).isEqualTo(china(second));
         assertThat(consultation.trackingCode()).contains("-20261103-");
-        assertThat(consultation.amountInvolved()).isEqualByComparingTo("1200.50");
+        assertThat(consultation.matter().amountInvolved()).isEqualByComparingTo("1200.50");
 
         AuditLog.Entry entry = audit.recent(null, intake.userId(), 5).stream()
                 .filter(e -> e.action() == AuditLog.Action.IMPORT_CASES).findFirst().orElseThrow();

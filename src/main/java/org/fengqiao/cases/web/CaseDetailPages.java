@@ -134,8 +134,8 @@ class CaseDetailPages {
                 model.addAttribute("unitsByLevel", options.unitsByLevel());
             }
             case ADD_JOINT_UNIT -> model.addAttribute("unitsByLevel", options.unitsByLevel());
-            case TRANSFER -> model.addAttribute("sameLevelUnits", c.handlingUnit() == null ? List.of()
-                    : options.sameLevelAs(c.handlingUnit().id()));
+            case TRANSFER -> model.addAttribute("sameLevelUnits", c.handling().handlingUnit() == null ? List.of()
+                    : options.sameLevelAs(c.handling().handlingUnit().id()));
             case RECORD_MEDIATION -> model.addAttribute("mediationResults", MediationResult.values());
             case DECIDE_EXTENSION -> model.addAttribute("pendingExtension",
                     queries.pendingExtension(actor, c.id()).orElse(null));
