@@ -1,5 +1,6 @@
 package org.fengqiao.cases;
 
+import static org.fengqiao.cases.CaseRecords.blankToNull;
 import static org.fengqiao.deadlines.DeadlineStep.*;
 
 import java.time.Clock;
@@ -393,9 +394,5 @@ public class CaseService {
     /** A sentence stored with the case (a routing reason), in the language of the record: Chinese. */
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
-    }
-
-    private static String blankToNull(String s) {
-        return CaseRecords.blankToNull(s);
     }
 }
