@@ -41,8 +41,8 @@ class NotificationConfiguration {
     @Bean
     OutboxWorker outboxWorker(JdbcClient jdbc, PlatformTransactionManager txm, SmsGateway sms,
                               ObjectProvider<JavaMailSender> mail, Texts texts, NotificationProperties properties,
-                              ObjectMapper json, Clock clock) {
-        return new OutboxWorker(jdbc, txm, sms, mail.getIfAvailable(), texts, properties, json, clock);
+                              ObjectMapper json, Clock clock, org.fengqiao.cases.CaseContacts contacts) {
+        return new OutboxWorker(jdbc, txm, sms, mail.getIfAvailable(), texts, properties, json, clock, contacts);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
 import org.fengqiao.cases.CaseEventsRecorded;
+import org.fengqiao.crypto.PersonalData;
 
 /**
  * Sends notifications through the transactional outbox. {@link #send} must run inside the transaction of the
@@ -34,9 +35,12 @@ public class Notifications {
     private final StaffPreferences preferences;
     private final ObjectMapper json;
     private final Clock clock;
+    private final PersonalData personal;
 
-    Notifications(JdbcClient jdbc, StaffPreferences preferences, ObjectMapper json, Clock clock) {
+    Notifications(JdbcClient jdbc, StaffPreferences preferences, ObjectMapper json, Clock clock,
+                  PersonalData personal) {
         this.jdbc = jdbc;
+        this.personal = personal;
         this.preferences = preferences;
         this.json = json;
         this.clock = clock;
@@ -63,26 +67,32 @@ public class Notifications {
                         Timestamp.from(now)).update();
                 StaffPreferences.Preferences p = preferences.of(staff.userId());
                 if (p.phone() != null && p.smsKinds().contains(n.kind())) {
-                    enqueue(n.idempotencyKey() + ":sms", "SMS", n, staff.userId(), p.phone(), now);
+                    enqueue(n.idempotencyKey() + ":sms", "SMS", n, staff.userId(), p.phone(),
+                            personal.phoneHash(p.phone()), now);
                 }
                 if (p.email() != null && p.emailKinds().contains(n.kind())) {
-                    enqueue(n.idempotencyKey() + ":email", "EMAIL", n, staff.userId(), p.email(), now);
+                    enqueue(n.idempotencyKey() + ":email", "EMAIL", n, staff.userId(), p.email(), null, now);
                 }
             }
             case Notification.Recipient.Citizen citizen ->
-                    enqueue(n.idempotencyKey(), "SMS", n, null, citizen.mobile(), now);
+                    // about a case, the number is looked up in its sealed party data when the message is sent
+                    enqueue(n.idempotencyKey(), "SMS", n, null, n.caseId() == null ? citizen.mobile() : null,
+                            personal.phoneHash(citizen.mobile()), now);
         }
     }
 
-    private void enqueue(String key, String channel, Notification n, Long userId, String address, Instant now) {
+    private void enqueue(String key, String channel, Notification n, Long userId, String address, String addressHash,
+                         Instant now) {
         jdbc.sql("""
-                insert into notification_outbox (idempotency_key, channel, kind, recipient_user, address, params,
-                                                 urgent, case_id, created_at, next_attempt_at)
-                values (:key, :channel, :kind, :user, :address, cast(:params as jsonb), :urgent, :caseId, :now, :now)
+                insert into notification_outbox (idempotency_key, channel, kind, recipient_user, address, address_hash,
+                                                 params, urgent, case_id, created_at, next_attempt_at)
+                values (:key, :channel, :kind, :user, :address, :hash, cast(:params as jsonb), :urgent, :caseId, :now,
+                        :now)
                 on conflict (idempotency_key) do update set params = notification_outbox.params || excluded.params
                 where notification_outbox.status = 'PENDING' and notification_outbox.recipient_user is null
                 """).param("key", key).param("channel", channel).param("kind", n.kind().name())
-                .param("user", userId).param("address", address).param("params", json(n.params()))
+                .param("user", userId).param("address", address).param("hash", addressHash)
+                .param("params", json(n.params()))
                 .param("urgent", n.urgent()).param("caseId", n.caseId()).param("now", Timestamp.from(now)).update();
     }
 

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import org.fengqiao.cases.CaseContacts;
 import org.fengqiao.platform.ChinaTime;
 
 /**
@@ -55,13 +56,15 @@ public class OutboxWorker {
     private final NotificationProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
+    private final CaseContacts contacts;
 
     /**
      * @param mail the SMTP channel, or null when no mail server is configured (e-mail then fails)
      */
     public OutboxWorker(JdbcClient jdbc, PlatformTransactionManager txm, SmsGateway sms, MailSender mail, Texts texts,
-                        NotificationProperties properties, ObjectMapper json, Clock clock) {
+                        NotificationProperties properties, ObjectMapper json, Clock clock, CaseContacts contacts) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
         this.tx = new TransactionTemplate(txm);
         this.sms = sms;
         this.mail = mail;
@@ -94,8 +97,9 @@ public class OutboxWorker {
         return total;
     }
 
+    /** {@code address} is null for a citizen's SMS about a case (looked up when sent, {@link #addressOf}). */
     private record Row(long id, String key, String channel, NotificationKind kind, String address,
-                       Map<String, String> params, boolean urgent, int attempts) {
+                       String addressHash, Long caseId, Map<String, String> params, boolean urgent, int attempts) {
     }
 
     /** One attempt at one message, in its own transaction. */
@@ -103,13 +107,15 @@ public class OutboxWorker {
         return tx.execute(status -> {
             Instant now = clock.instant();
             Row row = jdbc.sql("""
-                            select id, idempotency_key, channel, kind, address, params::text, urgent, attempts
+                            select id, idempotency_key, channel, kind, address, params::text, urgent, attempts,
+                                   address_hash, case_id
                             from notification_outbox
                             where id = ? and status = 'PENDING' and next_attempt_at <= ? for update skip locked
                             """).params(id, Timestamp.from(now))
                     .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            NotificationKind.valueOf(rs.getString(4)), rs.getString(5),
-                            json.readValue(rs.getString(6), PARAMS), rs.getBoolean(7), rs.getInt(8)))
+                            NotificationKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(9),
+                            (Long) rs.getObject(10), json.readValue(rs.getString(6), PARAMS), rs.getBoolean(7),
+                            rs.getInt(8)))
                     .optional().orElse(null);
             if (row == null) {
                 return Outcome.TAKEN;
@@ -119,10 +125,10 @@ public class OutboxWorker {
                 if (!row.urgent() && quietEnd != null) {
                     return postpone(row, quietEnd, Outcome.QUIET_HOURS);
                 }
-                jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("sms:" + row.address()).query().singleRow();
+                jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("sms:" + row.addressHash()).query().singleRow();
                 long today = jdbc.sql("""
-                        select count(*) from notification_outbox where status = 'SENT' and address = ? and sent_at >= ?
-                        """).params(row.address(), Timestamp.from(ChinaTime.startOf(ChinaTime.dateOf(now))))
+                        select count(*) from notification_outbox where status = 'SENT' and address_hash = ? and sent_at >= ?
+                        """).params(row.addressHash(), Timestamp.from(ChinaTime.startOf(ChinaTime.dateOf(now))))
                         .query(Long.class).single();
                 if (today >= properties.sms().dailyCap()) {
                     LocalDate tomorrow = ChinaTime.dateOf(now).plusDays(1);
@@ -151,7 +157,7 @@ public class OutboxWorker {
     private void send(Row row) {
         String text = texts.text(row.kind(), row.params(), MESSAGE_LOCALE);
         switch (row.channel()) {
-            case "SMS" -> sms.send(new SmsGateway.Sms(row.key(), row.address(),
+            case "SMS" -> sms.send(new SmsGateway.Sms(row.key(), addressOf(row),
                     properties.sms().templateId(row.kind()), row.params(), text));
             case "EMAIL" -> {
                 if (mail == null || !properties.mail().enabled()) {
@@ -166,6 +172,15 @@ public class OutboxWorker {
             }
             default -> throw new IllegalStateException("unknown channel " + row.channel());
         }
+    }
+
+    /** Where an SMS goes: the stored number, or for a citizen's message about a case the applicant's mobile now. */
+    private String addressOf(Row row) {
+        if (row.address() != null) {
+            return row.address();
+        }
+        return contacts.applicantMobile(row.caseId())
+                .orElseThrow(() -> new IllegalStateException("the case no longer has the applicant's mobile number"));
     }
 
     private Outcome postpone(Row row, Instant until, Outcome why) {

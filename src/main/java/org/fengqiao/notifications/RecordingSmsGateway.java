@@ -38,10 +38,11 @@ public class RecordingSmsGateway implements SmsGateway {
 
     @Override
     public void send(Sms sms) {
+        // it stands for the operator's gateway: it keeps the number only masked, no clear phone in our tables
         jdbc.sql("""
                 insert into sms_recorded (idempotency_key, phone, template_id, params, text, received_at)
                 values (?, ?, ?, cast(? as jsonb), ?, ?) on conflict (idempotency_key) do nothing
-                """).params(sms.idempotencyKey(), sms.phone(), sms.templateId(), json.writeValueAsString(sms.params()),
+                """).params(sms.idempotencyKey(), org.fengqiao.platform.PartyMasking.phone(sms.phone()), sms.templateId(), json.writeValueAsString(sms.params()),
                 sms.text(), Timestamp.from(clock.instant())).update();
     }
 

@@ -53,6 +53,8 @@ class CaseNotificationsTest {
     StaffPreferences preferences;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.fengqiao.crypto.PersonalData personal;
 
     Api api;
     OutboxRows rows;
@@ -108,7 +110,7 @@ class CaseNotificationsTest {
                     .body());
             assertThat(rows.inboxForCase(id)).containsExactlyInAnyOrder("fengyuan.mediator NEW_CASE",
                     "m330681109290.handler NEW_CASE");
-            OutboxRows.Row sms = rows.forCase(id).stream().filter(r -> r.address().equals("13400000001"))
+            OutboxRows.Row sms = rows.forCase(id).stream().filter(r -> "13400000001".equals(r.address()))
                     .findFirst().orElseThrow();
             assertThat(sms.kind()).isEqualTo("NEW_CASE");
             worker.drain();
@@ -135,8 +137,11 @@ class CaseNotificationsTest {
         List<OutboxRows.Row> citizen = rows.forCase(id).stream().filter(r -> r.kind().startsWith("CITIZEN_")).toList();
         assertThat(citizen).extracting(OutboxRows.Row::kind).containsExactly("CITIZEN_REGISTERED",
                 "CITIZEN_ACCEPTED", "CITIZEN_CLOSED", "CITIZEN_REOPENED");
-        assertThat(citizen).allSatisfy(r -> assertThat(r.address()).as("the applicant, not the respondent")
-                .isEqualTo("13712340003"));
+        assertThat(citizen).allSatisfy(r -> {
+            assertThat(r.address()).as("no clear number kept: it is looked up when sent").isNull();
+            assertThat(r.addressHash()).as("the applicant, not the respondent")
+                    .isEqualTo(personal.phoneHash("13712340003"));
+        });
         assertThat(rows.inboxForCase(id)).contains("fq.justice DISSATISFIED", "fq-sfs.handler DISSATISFIED");
         worker.drain();
         assertThat(rows.recordedText(citizen.getFirst().key())).contains("已登记").doesNotContain("赵六");

@@ -51,6 +51,8 @@ class MailDeliveryTest {
     @Autowired
     TestClock clock;
     @Autowired
+    org.fengqiao.cases.CaseContacts contacts;
+    @Autowired
     Pages pages;
 
     GreenMail smtp;
@@ -74,7 +76,7 @@ class MailDeliveryTest {
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());
         sender.setDefaultEncoding("UTF-8");
-        mailWorker = new OutboxWorker(jdbc, txm, sms -> { }, sender, texts, properties, json, clock);
+        mailWorker = new OutboxWorker(jdbc, txm, sms -> { }, sender, texts, properties, json, clock, contacts);
     }
 
     @AfterEach

@@ -48,6 +48,8 @@ class OutboxDeliveryTest {
     ObjectMapper json;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.fengqiao.cases.CaseContacts contacts;
 
     OutboxRows rows;
     String prefix;
@@ -81,7 +83,7 @@ class OutboxDeliveryTest {
     }
 
     private OutboxWorker workerWith(SmsGateway gateway) {
-        return new OutboxWorker(jdbc, txm, gateway, null, texts, properties, json, clock);
+        return new OutboxWorker(jdbc, txm, gateway, null, texts, properties, json, clock, contacts);
     }
 
     @Test

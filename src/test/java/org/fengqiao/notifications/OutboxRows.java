@@ -9,16 +9,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 record OutboxRows(JdbcClient jdbc) {
 
     record Row(long id, String key, String channel, String kind, String address, String params, String status,
-               int attempts, Instant nextAttemptAt) {
+               int attempts, Instant nextAttemptAt, String addressHash) {
     }
 
     List<Row> withKeyPrefix(String prefix) {
         return jdbc.sql("""
-                select id, idempotency_key, channel, kind, address, params::text, status, attempts, next_attempt_at
+                select id, idempotency_key, channel, kind, address, params::text, status, attempts, next_attempt_at,
+                       address_hash
                 from notification_outbox where idempotency_key like ? order by id
                 """).param(prefix + "%").query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8),
-                rs.getTimestamp(9).toInstant())).list();
+                rs.getTimestamp(9).toInstant(), rs.getString(10))).list();
     }
 
     List<Row> forCase(long caseId) {

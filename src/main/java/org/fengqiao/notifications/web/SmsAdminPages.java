@@ -9,7 +9,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import org.fengqiao.platform.PartyMasking;
 import org.fengqiao.notifications.NotificationKind;
 import org.fengqiao.notifications.OutboxStatus;
 import org.fengqiao.notifications.RecordingSmsGateway;
@@ -62,6 +61,6 @@ class SmsAdminPages {
                 text = text.replace(e.getValue(), "******");
             }
         }
-        return new Line(r.id(), PartyMasking.phone(r.phone()), r.templateId(), params, text, r.receivedAt());
+        return new Line(r.id(), r.phone() /* kept masked by the gateway */, r.templateId(), params, text, r.receivedAt());
     }
 }
