@@ -23,13 +23,15 @@ public final class BenchmarkCommand {
     /** The benchmark's own options, {@code --name=value}, with their defaults; any other argument goes to Spring. */
     private static final java.util.Map<String, Integer> NUMBERS = java.util.Map.of("--cases", 20_000,
             "--threads", 8, "--page-cases", 100_000, "--users", 50, "--seconds", 60, "--think-ms", 1000,
-            "--page-writes-per-minute", 12);
+            "--page-writes-per-minute", 12, "--kills", 20, "--crash-cases", 200);
     private static final java.util.Set<String> WORDS = java.util.Set.of("--only", "--shared-data");
     /** The benchmarks {@code --only} may name that need no platform, and those that do. */
     private static final List<String> TEXT_NAMES = List.of("classifier", "duplicates", "laws");
     private static final List<String> PLATFORM_NAMES = List.of("intake", "closed-loop", "pages");
-    static final List<String> NAMES = java.util.stream.Stream.concat(TEXT_NAMES.stream(), PLATFORM_NAMES.stream())
-            .toList();
+    /** Runs only when named: it starts its own platform as a child process and kills it, see {@link CrashBenchmark}. */
+    static final String CRASH = "crash";
+    static final List<String> NAMES = java.util.stream.Stream.of(TEXT_NAMES.stream(), PLATFORM_NAMES.stream(),
+            java.util.stream.Stream.of(CRASH)).flatMap(s -> s).toList();
 
     /** The option's whole-number value, its default if not given. */
     private static int number(java.util.Map<String, String> given, String name, int least) {
@@ -87,6 +89,8 @@ public final class BenchmarkCommand {
         int seconds;
         int think;
         int writesPerMinute;
+        int kills;
+        int crashCases;
         try {
             cases = number(own, "--cases", 1);
             threads = number(own, "--threads", 1);
@@ -95,6 +99,8 @@ public final class BenchmarkCommand {
             seconds = number(own, "--seconds", 1);
             think = number(own, "--think-ms", 0);
             writesPerMinute = number(own, "--page-writes-per-minute", 0);
+            kills = number(own, "--kills", 1);
+            crashCases = number(own, "--crash-cases", 1);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             return 2;
@@ -117,6 +123,13 @@ public final class BenchmarkCommand {
                 for (Benchmark.Figure f : b.run()) {
                     System.out.println(f);
                 }
+            }
+        }
+        known.add(CRASH);
+        if (selected.contains(CRASH)) {
+            int clients = own.containsKey("--threads") ? threads : 4;
+            for (Benchmark.Figure f : crash(kills, crashCases, clients, springArgs, args)) {
+                System.out.println(f);
             }
         }
         if (!selected.isEmpty() && selected.stream().noneMatch(PLATFORM_NAMES::contains)) {
@@ -142,5 +155,25 @@ public final class BenchmarkCommand {
             throw new IllegalStateException("BenchmarkCommand.NAMES " + NAMES + " differ from the benchmarks " + known);
         }
         return 0;
+    }
+
+    /**
+     * The crash benchmark on the caller's {@code --fengqiao.data-dir} (kept afterwards) or on a new directory under
+     * the system's temporary directory; the child platform gets the caller's Spring properties.
+     */
+    private static List<Benchmark.Figure> crash(int kills, int casesPerRound, int clients, List<String> springArgs,
+                                                String[] given) {
+        java.nio.file.Path dir = springArgs.stream().filter(a -> a.startsWith("--fengqiao.data-dir=")).findFirst()
+                .map(a -> java.nio.file.Path.of(a.substring("--fengqiao.data-dir=".length()))).orElse(null);
+        try {
+            dir = dir != null ? dir : java.nio.file.Files.createTempDirectory("fengqiao-crash-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> childArgs = java.util.Arrays.stream(given).filter(a -> a.startsWith("--") && a.contains(".")
+                && !a.startsWith("--fengqiao.data-dir=")).toList();
+        System.out.printf(Locale.ROOT, "bench: crash, %d kills, %d cases acknowledged a round, %d client threads, "
+                + "data in %s%n", kills, casesPerRound, clients, dir.toAbsolutePath());
+        return new CrashBenchmark(kills, casesPerRound, clients, dir, childArgs).run();
     }
 }

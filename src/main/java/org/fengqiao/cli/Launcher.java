@@ -65,6 +65,9 @@ public final class Launcher {
               bench [--only=NAME,...] [--cases=N] [--threads=N] [--page-cases=N] [--users=N] [--seconds=N]
                     [--think-ms=N] [--page-writes-per-minute=N] [--shared-data=DIR] [--fengqiao.data-dir=DIR]
                     run the benchmark suite on a fresh durable embedded PostgreSQL, print BENCH lines
+              bench --only=crash [--kills=N] [--crash-cases=N] [--threads=N] [--fengqiao.data-dir=DIR]
+                    crash safety: the platform in a child process, SIGKILLed with its PostgreSQL N times
+                    (default 20) under load; checks every acknowledged case and event after each restart
               train --data FILE[,FILE...] --model MODEL [--taxonomy FILE] [--keep-duplicates]
                     train the request classifier from UTF-8 TSV files (header: label and text, or label,
                     title and detail); near-duplicate rows are dropped unless --keep-duplicates

@@ -28,10 +28,13 @@ class SchedulerConfiguration {
 
     @Bean
     SchedulerLifecycle scheduler(DataSource dataSource, java.util.List<RecurringTask<?>> recurringTasks,
-                                 @Value("${fengqiao.scheduler.polling-interval:PT10S}") Duration polling) {
+                                 @Value("${fengqiao.scheduler.polling-interval:PT10S}") Duration polling,
+                                 @Value("${fengqiao.scheduler.heartbeat-interval:PT30S}") Duration heartbeat) {
         Scheduler scheduler = Scheduler.create(dataSource)
                 .startTasks(recurringTasks)
                 .pollingInterval(polling)
+                // an execution picked by an instance that was killed is taken over after a few missed heartbeats
+                .heartbeatInterval(heartbeat)
                 .threads(2)
                 .build();
         return new SchedulerLifecycle(scheduler);
