@@ -130,6 +130,22 @@ public class TwoFactor {
                 "user:" + actor.userId(), Map.of());
     }
 
+    /**
+     * An administrator takes a user's second factor away (a lost phone): the secret and recovery codes are
+     * deleted, the reset is audited under the administrator's name, and the user enrols again at the next sign-in
+     * where two factors are required. Returns whether the user had one.
+     */
+    @Transactional
+    public boolean resetBy(Actor admin, long userId) {
+        int removed = jdbc.sql("delete from staff_two_factor where user_id = ?").param(userId).update();
+        jdbc.sql("delete from staff_recovery_code where user_id = ?").param(userId).update();
+        if (removed > 0) {
+            audit.recordAccount(admin.userId(), admin.unitId(), AuditLog.Action.TWO_FACTOR_RESET,
+                    "user:" + userId, Map.of());
+        }
+        return removed > 0;
+    }
+
     /** Checks a code from the app, or an unused recovery code (which is then used up). */
     @Transactional
     public boolean verify(long userId, String code) {

@@ -120,6 +120,45 @@ class TwoFactorLoginTest {
     }
 
     @Test
+    void anAdministratorResetsALostSecondFactorEndingTheUsersSessionsAndTheResetIsAudited() throws Exception {
+        StaffUser user = Accounts.aUser(staff, units, jdbc, Role.HANDLER);
+        WebClient lost = new WebClient(port, Accounts.anAddress());
+        lost.signIn(user.username(), Accounts.PASSWORD);
+        String secret = secretOn(lost.get("/account/two-factor"));
+        lost.post("/account/two-factor", Map.of("code", code(secret, 0)));
+        assertThat(lost.get("/workbench").status()).isEqualTo(200);
+
+        WebClient admin = new WebClient(port, Accounts.anAddress());
+        admin.signIn("admin", "Fengqiao@2026");
+        assertThat(admin.get("/admin/users/" + user.id() + "/logins").html()).contains("重置两步验证");
+        WebClient.Page reset = admin.post("/admin/users/" + user.id() + "/two-factor/reset", Map.of());
+        assertThat(reset.location()).endsWith("/admin/users/" + user.id() + "/logins");
+
+        assertThat(jdbc.sql("select count(*) from staff_two_factor where user_id = ?").param(user.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(lost.get("/workbench").location()).as("the old session ended").contains("/login");
+        WebClient again = new WebClient(port, Accounts.anAddress());
+        assertThat(again.signIn(user.username(), Accounts.PASSWORD).location()).as("no code asked any more")
+                .endsWith("/workbench");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'TWO_FACTOR_RESET' and subject = ?")
+                .param("user:" + user.id()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(admin.post("/admin/users/" + user.id() + "/two-factor/reset", Map.of()).location())
+                .as("nothing to reset the second time").endsWith("/logins");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'TWO_FACTOR_RESET' and subject = ?")
+                .param("user:" + user.id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aHandlerCannotResetAnotherUsersSecondFactor() {
+        StaffUser user = Accounts.aUser(staff, units, jdbc, Role.HANDLER);
+        StaffUser other = Accounts.aUser(staff, units, jdbc, Role.HANDLER);
+        WebClient client = new WebClient(port, Accounts.anAddress());
+        client.signIn(user.username(), Accounts.PASSWORD);
+        assertThat(client.post("/admin/users/" + other.id() + "/two-factor/reset", Map.of()).status())
+                .isIn(403, 404);
+    }
+
+    @Test
     void demoAccountsAreLetOffUnderTheDemoAndTheLoginPageSaysSo() {
         WebClient client = new WebClient(port, Accounts.anAddress());
         assertThat(client.get("/login").html()).contains("演示模式").contains("Fengqiao@2026");
