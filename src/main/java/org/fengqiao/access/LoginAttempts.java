@@ -3,15 +3,16 @@ package org.fengqiao.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import org.fengqiao.platform.SharedBuckets;
 
 /**
  * Slows password guessing without letting anyone lock an account. Three measures, each counting failed
@@ -24,74 +25,77 @@ import org.springframework.stereotype.Component;
  * <li>per user name across all clients, the same doubling delay only after many failures and never above a
  *     minute (guessing from many addresses is slowed; the owner waits at most that minute).</li>
  * </ul>
- * Counters live in memory on each instance: a restart forgets them, which errs towards letting the owner in.
+ * Every counter is kept in the database ({@link SharedBuckets} and {@code login_failure}, V42), so the limits hold
+ * across all instances behind a load balancer and across restarts; counters older than an hour are removed by
+ * {@link #forgetOld()}.
  */
 @Component
 public class LoginAttempts {
 
     static final int FREE_PER_CLIENT_AND_NAME = 5;
     static final int FREE_PER_NAME = 30;
+    static final Duration REMEMBERED = Duration.ofHours(1);
 
     private record Failures(int count, Instant last) {
     }
 
     private final Clock clock;
+    private final JdbcClient jdbc;
+    private final SharedBuckets buckets;
     private final long perClient;
     private final Duration perClientWindow;
-    private final TimeMeter time;
-    private final Cache<String, Bucket> clients;
-    private final Cache<String, Failures> byNameAndClient = Caffeine.newBuilder()
-            .maximumSize(200_000).expireAfterWrite(Duration.ofHours(1)).build();
-    private final Cache<String, Failures> byName = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterWrite(Duration.ofHours(1)).build();
 
-    LoginAttempts(Clock clock, @Value("${fengqiao.security.login.failures-per-client:20}") long perClient,
+    LoginAttempts(Clock clock, JdbcClient jdbc, SharedBuckets buckets,
+                  @Value("${fengqiao.security.login.failures-per-client:20}") long perClient,
                   @Value("${fengqiao.security.login.client-window:PT10M}") Duration perClientWindow) {
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.buckets = buckets;
         this.perClient = perClient;
         this.perClientWindow = perClientWindow;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                Instant now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
-        this.clients = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(perClientWindow.multipliedBy(2))
-                .build();
     }
 
     /** How long this client must wait before it may try this user name again; empty when it may try now. */
     public Optional<Duration> refusal(String username, String client) {
-        Bucket bucket = clients.getIfPresent(client(client));
-        if (bucket != null && bucket.getAvailableTokens() <= 0) {
-            long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            return Optional.of(Duration.ofNanos(Math.max(nanos, 1_000_000_000L)));
+        Optional<Duration> clientWait = buckets.emptyFor(clientKey(client));
+        if (clientWait.isPresent()) {
+            return Optional.of(clientWait.get().compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                    : clientWait.get());
         }
-        return wait(byNameAndClient.getIfPresent(key(username) + "|" + client(client)), FREE_PER_CLIENT_AND_NAME,
-                Duration.ofMinutes(15))
-                .or(() -> wait(byName.getIfPresent(key(username)), FREE_PER_NAME, Duration.ofMinutes(1)));
+        return wait(failures(nameAndClientKey(username, client)), FREE_PER_CLIENT_AND_NAME, Duration.ofMinutes(15))
+                .or(() -> wait(failures(nameKey(username)), FREE_PER_NAME, Duration.ofMinutes(1)));
     }
 
     public void failed(String username, String client) {
-        clients.get(client(client), k -> Bucket.builder()
-                .addLimit(l -> l.capacity(perClient).refillGreedy(perClient, perClientWindow))
-                .withCustomTimePrecision(time).build()).tryConsume(1);
-        Instant now = clock.instant();
-        byNameAndClient.asMap().merge(key(username) + "|" + client(client), new Failures(1, now),
-                (a, b) -> new Failures(a.count() + 1, now));
-        byName.asMap().merge(key(username), new Failures(1, now), (a, b) -> new Failures(a.count() + 1, now));
+        buckets.bucket(clientKey(client), perClient, perClientWindow).tryConsume(1);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        for (String key : new String[] {nameAndClientKey(username, client), nameKey(username)}) {
+            jdbc.sql("""
+                    insert into login_failure (key, failures, last_at) values (?, 1, ?)
+                    on conflict (key) do update set failures = case when login_failure.last_at < ?
+                        then 1 else login_failure.failures + 1 end, last_at = excluded.last_at
+                    """).params(key, now, now.minus(REMEMBERED)).update();
+        }
     }
 
     /** A success clears the user name's counters (not the client's: a sprayer who guesses one right goes on waiting). */
     public void succeeded(String username, String client) {
-        byNameAndClient.invalidate(key(username) + "|" + client(client));
-        byName.invalidate(key(username));
+        jdbc.sql("delete from login_failure where key in (?, ?)")
+                .params(nameAndClientKey(username, client), nameKey(username)).update();
+    }
+
+    /** Removes counters no one needs any more (run hourly by the scheduler); returns how many. */
+    public int forgetOld() {
+        int rows = jdbc.sql("delete from login_failure where last_at < ?")
+                .param(clock.instant().minus(REMEMBERED).atOffset(ZoneOffset.UTC)).update();
+        return rows + buckets.removeExpired();
+    }
+
+    private Failures failures(String key) {
+        return jdbc.sql("select failures, last_at from login_failure where key = ? and last_at >= ?")
+                .params(key, clock.instant().minus(REMEMBERED).atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new Failures(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .optional().orElse(null);
     }
 
     private Optional<Duration> wait(Failures failures, int free, Duration cap) {
@@ -107,11 +111,19 @@ public class LoginAttempts {
         return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
     }
 
-    private static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    private static String nameKey(String username) {
+        return "name:" + name(username);
     }
 
-    private static String client(String address) {
-        return address == null ? "" : address;
+    private static String nameAndClientKey(String username, String client) {
+        return "name-client:" + name(username) + "|" + (client == null ? "" : client);
+    }
+
+    private static String clientKey(String client) {
+        return "login-client:" + (client == null ? "" : client);
+    }
+
+    private static String name(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 }

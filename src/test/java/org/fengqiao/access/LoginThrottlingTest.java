@@ -39,6 +39,42 @@ class LoginThrottlingTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    LoginAttempts attempts;
+
+    @Autowired
+    org.fengqiao.platform.SharedBuckets buckets;
+
+    @Test
+    void failuresCountedByOneInstanceHoldOnAnotherBecauseTheCountersAreInTheDatabase() {
+        String client = Accounts.anAddress();
+        LoginAttempts otherInstance = new LoginAttempts(clock, jdbc, buckets, 20, Duration.ofMinutes(10));
+        for (int i = 0; i < LoginAttempts.FREE_PER_CLIENT_AND_NAME + 1; i++) {
+            attempts.failed("shared.victim", client);
+        }
+        assertThat(otherInstance.refusal("shared.victim", client)).isPresent();
+
+        for (int i = 0; i < 20; i++) {
+            otherInstance.failed("sprayed.n" + i, client + "9");
+        }
+        assertThat(attempts.refusal("anyone", client + "9")).as("the client's bucket is shared").isPresent();
+    }
+
+    @Test
+    void countersAreForgottenAfterAnHour() {
+        String client = Accounts.anAddress();
+        for (int i = 0; i < LoginAttempts.FREE_PER_CLIENT_AND_NAME + 1; i++) {
+            attempts.failed("forgotten.victim", client);
+        }
+        assertThat(jdbc.sql("select count(*) from login_failure where key like '%forgotten.victim%'")
+                .query(Integer.class).single()).isEqualTo(2);
+        clock.advance(Duration.ofMinutes(61));
+        attempts.forgetOld();
+        assertThat(jdbc.sql("select count(*) from login_failure where key like '%forgotten.victim%'")
+                .query(Integer.class).single()).isZero();
+        assertThat(attempts.refusal("forgotten.victim", client)).isEmpty();
+    }
+
     @Test
     void oneClientTryingAPasswordAcrossManyNamesIsStopped() {
         WebClient sprayer = new WebClient(port, Accounts.anAddress());
