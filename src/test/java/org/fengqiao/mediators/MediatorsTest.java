@@ -172,4 +172,59 @@ class MediatorsTest {
         assertThat(page).contains("诸暨市医调委调解员").contains("医疗纠纷").doesNotContain("枫源村调解员")
                 .doesNotContain(">MEDICAL<");
     }
+
+    @Test
+    void theCasePageOffersTheBestSuggestedMediatorsAndTheWayToBookThem() throws Exception {
+        long id = neighbourCaseInFengyuan();
+        String detail = pages.mvc.perform(get("/cases/" + id).with(pages.as("fq.dispatcher"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(detail).contains("/cases/" + id + "/mediators/panel");
+        String panel = pages.mvc.perform(get("/cases/" + id + "/mediators/panel").with(pages.as("fq.dispatcher")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(panel).contains("枫源村调解员").contains("擅长「邻里纠纷」").contains("/cases/" + id + "/mediators\"");
+        assertThat(org.apache.commons.lang3.StringUtils.countMatches(panel, "suggested-mediator"))
+                .isBetween(1, 3);
+        assertThat(pages.mvc.perform(get("/cases/" + id + "/mediators/panel").with(pages.as("leshan.grid")))
+                .andReturn().getResponse().getStatus()).as("outside the jurisdiction").isEqualTo(404);
+    }
+
+    @Test
+    void aMediatorsPageShowsTheirScheduleAndOnlyCasesTheViewerMaySee() throws Exception {
+        long id = neighbourCaseInFengyuan();
+        long village = mediatorNamed("枫源村调解员");
+        Instant start = clock.instant().plus(Duration.ofDays(4));
+        assertThat(api.post("fq.dispatcher", "/api/mediators/bookings", Map.of("caseId", id,
+                "startsAt", start.toString(), "endsAt", start.plus(Duration.ofHours(1)).toString(),
+                "place", "枫源村文化礼堂", "mediatorIds", List.of(village))).status()).isEqualTo(201);
+        String code = api.get("fq.dispatcher", "/api/cases/" + id).get("trackingCode").asString();
+
+        String own = pages.mvc.perform(get("/mediators/" + village).with(pages.as("fq.dispatcher"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(own).contains("枫源村调解员").contains("枫源村文化礼堂").contains(code);
+        String outsider = pages.mvc.perform(get("/mediators/" + village).with(pages.as("leshan.grid"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(outsider).contains("枫源村文化礼堂").doesNotContain(code).contains("辖区外案件");
+        assertThat(pages.mvc.perform(get("/mediators/999999").with(pages.as("fq.dispatcher"))).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void availabilityIsChangedByAdministratorsDispatchersAndMediatorsOnly() throws Exception {
+        long lawyer = mediatorNamed("法律援助中心值班律师");
+        var off = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/mediators/" + lawyer + "/availability").param("available", "false")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        assertThat(pages.mvc.perform(off.with(pages.as("county.leader"))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+        assertThat(pages.mvc.perform(off.with(pages.as("fq.dispatcher"))).andReturn().getFlashMap().get("success"))
+                .isNotNull();
+        assertThat(api.get("fq.dispatcher", "/api/mediators/" + lawyer).json().get("mediator").get("available")
+                .asBoolean()).isFalse();
+        var on = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/mediators/" + lawyer + "/availability").param("available", "true").with(pages.as("fq.dispatcher"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        pages.mvc.perform(on);
+        assertThat(api.get("fq.dispatcher", "/api/mediators/" + lawyer).json().get("mediator").get("available")
+                .asBoolean()).isTrue();
+    }
 }

@@ -28,6 +28,9 @@ class MediatorBookingPages {
 
     static final String BOOKING = "mediators/booking";
 
+    static final String PANEL = "mediators/panel :: panel";
+    static final int PANEL_SIZE = 3;
+
     private final MediatorSuggestions suggestions;
     private final MediatorBookings bookings;
     private final CaseQueries cases;
@@ -48,6 +51,14 @@ class MediatorBookingPages {
         model.addAttribute("suggested", suggestions.forCase(actor, id, 8));
         model.addAttribute("bookings", bookings.forCase(actor, id));
         return BOOKING;
+    }
+
+    /** The case page's panel: the three best suggested mediators with why, and the way to book them. */
+    @GetMapping("/cases/{id}/mediators/panel")
+    String panel(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
+        model.addAttribute("caseId", id);
+        model.addAttribute("suggested", suggestions.forCase(actor, id, PANEL_SIZE));
+        return PANEL;
     }
 
     @PostMapping("/cases/{id}/mediators/bookings")
