@@ -25,7 +25,7 @@ public class AuditLog {
     /** Kinds of audited action. */
     public enum Action {
         REVEAL_PARTY, EXPORT_CASES, DOWNLOAD_ATTACHMENT, IMPORT_CASES,
-        /** Accounts: sign-ins and their failures, passwords, roles, activation, two-factor enrolment and its reset. */
+        /** Accounts: sign-ins and their failures, passwords, roles, activation, two-factor enrolment. */
         LOGIN, LOGIN_FAILED, PASSWORD_CHANGED, PASSWORD_RESET, ROLES_CHANGED, USER_DEACTIVATED, USER_ACTIVATED,
         TWO_FACTOR_ENROLLED, TWO_FACTOR_REMOVED, TWO_FACTOR_RESET, SIGNED_OUT_EVERYWHERE,
         /** An administrator changed a routing rule, a deadline policy or a calendar day. */
