@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.fengqiao.cases.CaseStatus;
+
 /**
  * What a restarted platform must still hold, read by SQL from its embedded PostgreSQL: every acknowledged case
  * with every acknowledged event, no case without its registration event, and every deadline that passed before
@@ -28,6 +30,10 @@ final class CrashCheck {
         }
     }
 
+    /** The statuses whose deadlines run. */
+    private static final java.util.function.Predicate<CaseStatus> RUNNING =
+            st -> st == CaseStatus.ASSIGNED || st == CaseStatus.IN_PROGRESS;
+
     private CrashCheck() {
     }
 
@@ -37,8 +43,10 @@ final class CrashCheck {
 
     /** Moves the acceptance deadline of these cases into the past, as if it had passed while the platform was down. */
     static int backdateAcceptance(Connection db, List<Long> ids) throws SQLException {
+        // behind the platform's back on purpose, as downtime would leave it: the one write outside the contract
         try (PreparedStatement s = db.prepareStatement("update cases set accept_due_at = now() - interval '1 minute'"
-                + " where id = any(?) and status = 'ASSIGNED' and overdue_since is null")) {
+                + " where id = any(?) and " + CaseStatus.sqlIn("status", st -> st == CaseStatus.ASSIGNED)
+                + " and overdue_since is null")) {
             s.setArray(1, db.createArrayOf("bigint", ids.toArray()));
             return s.executeUpdate();
         }
@@ -58,7 +66,7 @@ final class CrashCheck {
                           Instant restartedAt) throws SQLException {
         Map<Long, Set<String>> stored = new HashMap<>();
         List<Long> ids = new ArrayList<>(acknowledged.keySet());
-        try (PreparedStatement s = db.prepareStatement("select c.id, e.type from cases c left join case_event e"
+        try (PreparedStatement s = db.prepareStatement("select c.id, e.type from case_report c left join case_event_report e"
                 + " on e.case_id = c.id where c.id = any(?)")) {
             s.setArray(1, db.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = s.executeQuery()) {
@@ -81,17 +89,18 @@ final class CrashCheck {
                 eventsLost += (int) ack.getValue().stream().filter(t -> !have.contains(t)).count();
             }
         }
-        int withoutRegistration = count(db, "select count(*) from cases c where not exists (select 1 from case_event e"
-                + " where e.case_id = c.id and e.type = 'CaseRegistered')", null);
+        int withoutRegistration = count(db, "select count(*) from case_report c where not exists (select 1"
+                + " from case_event_report e where e.case_id = c.id and e.type = 'CaseRegistered')", null);
         // a deadline that had passed at the restart must be marked (overdue_since and its DeadlineMissed event)
-        int unmarked = count(db, "select count(*) from cases where status in ('ASSIGNED', 'IN_PROGRESS')"
-                + " and overdue_since is null and (handle_due_at <= ? or (status = 'ASSIGNED' and accept_due_at <= ?))",
+        int unmarked = count(db, "select count(*) from case_report where " + CaseStatus.sqlIn("status", RUNNING)
+                + " and overdue_since is null and (handle_due_at <= ? or ("
+                + CaseStatus.sqlIn("status", st -> st == CaseStatus.ASSIGNED) + " and accept_due_at <= ?))",
                 restartedAt);
         int backdatedWithoutMark = 0;
         if (!backdated.isEmpty()) {
-            try (PreparedStatement s = db.prepareStatement("select count(*) from cases c where c.id = any(?)"
-                    + " and c.status in ('ASSIGNED', 'IN_PROGRESS') and not exists (select 1 from case_event e"
-                    + " where e.case_id = c.id and e.type = 'DeadlineMissed')")) {
+            try (PreparedStatement s = db.prepareStatement("select count(*) from case_report c where c.id = any(?)"
+                    + " and " + CaseStatus.sqlIn("c.status", RUNNING) + " and not exists (select 1"
+                    + " from case_event_report e where e.case_id = c.id and e.type = 'DeadlineMissed')")) {
                 s.setArray(1, db.createArrayOf("bigint", backdated.toArray()));
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();

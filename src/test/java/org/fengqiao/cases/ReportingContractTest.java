@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,6 +35,12 @@ class ReportingContractTest {
 
     static final Path MAIN = Path.of("src/main/java");
     static final Path CASES = MAIN.resolve("org/fengqiao/cases");
+    /**
+     * Named exceptions, each with its reason: the crash benchmark moves deadlines into the past behind the
+     * platform's back, as downtime would leave them (its reads use the views).
+     */
+    static final Map<String, String> EXCEPTIONS = Map.of("org/fengqiao/bench/CrashCheck.java",
+            "update cases set accept_due_at");
     /** Migrations own the schema and may name any table. */
     static final Path MIGRATIONS = MAIN.resolve("db/migration");
 
@@ -79,7 +86,8 @@ class ReportingContractTest {
                         continue;
                     }
                     Matcher m = pattern.matcher(lines.get(i));
-                    if (m.find()) {
+                    String allowed = EXCEPTIONS.get(MAIN.relativize(file).toString().replace('\\', '/'));
+                    if (m.find() && !(allowed != null && lines.get(i).contains(allowed))) {
                         found.add(MAIN.relativize(file) + ":" + (i + 1) + ": " + line);
                     }
                 }
