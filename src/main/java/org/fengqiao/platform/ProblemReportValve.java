@@ -45,6 +45,17 @@ class ProblemReportValve extends ErrorReportValve {
         }
         boolean api = uri == null || Refusals.isApi(uri);
         try {
+            if (Refusals.isOpen311(uri)) {
+                Refusals.Open311Error error = Refusals.open311(uri, status, detail);
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                response.setContentType(error.contentType());
+                Writer out = response.getReporter();
+                if (out != null) {
+                    out.write(error.body());
+                    response.finishResponse();
+                }
+                return;
+            }
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setContentType(api ? "application/problem+json" : "text/html");
             Writer out = response.getReporter();

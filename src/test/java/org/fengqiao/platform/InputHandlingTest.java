@@ -178,6 +178,18 @@ class InputHandlingTest {
         assertThat(page.body()).doesNotContain("Tomcat").doesNotContain("Whitelabel");
     }
 
+    @Test
+    void openThreeOneOneAddressesTheFirewallRejectsAnswerInOpen311sOwnErrorFormat() {
+        RawHttp.Response json = http.request("GET", "/open311/v2/requests.json%00").send();
+        assertThat(json.status()).isEqualTo(400);
+        assertThat(json.contentType()).startsWith("application/json");
+        assertThat(json.body()).startsWith("[{\"code\":400,\"description\":\"").doesNotContain("Tomcat");
+        RawHttp.Response xml = http.request("GET", "/open311/v2/requests.xml;x=%00").send();
+        assertThat(xml.status()).isBetween(400, 499);
+        assertThat(xml.contentType()).startsWith("text/xml");
+        assertThat(xml.body()).contains("<errors><error><code>").contains("</description></error></errors>");
+    }
+
     RawHttp.Response upload(long caseId, String filename, byte[] content) {
         String boundary = "b0undary";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename

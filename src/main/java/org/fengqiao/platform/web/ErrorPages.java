@@ -59,6 +59,11 @@ class ErrorPages implements ErrorController {
                 : problems.text("input.status." + shown);
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String u ? u
                 : request.getRequestURI();
+        if (Refusals.isOpen311(uri)) {
+            Refusals.Open311Error error = Refusals.open311(uri, status, message);
+            return ResponseEntity.status(status).contentType(MediaType.parseMediaType(error.contentType()))
+                    .body(error.body());
+        }
         if (Refusals.isApi(uri) || !acceptsHtml(request)) {
             ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), message);
             detail.setTitle(problems.text("problem.title." + shown));
