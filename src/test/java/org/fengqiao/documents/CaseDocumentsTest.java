@@ -202,6 +202,8 @@ class CaseDocumentsTest {
         byte[] pdf = first.raw().body();
         String sm3 = first.raw().headers().firstValue("X-Content-SM3").orElseThrow();
         assertThat(sm3).isEqualTo(HexFormat.of().formatHex(Signatures.sm3(pdf)));
+        java.nio.file.Files.createDirectories(org.fengqiao.support.Browser.SCREENSHOTS);
+        java.nio.file.Files.write(org.fengqiao.support.Browser.SCREENSHOTS.resolve("case-file.pdf"), pdf); // to look at
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("卷宗", "目录", "人民调解协议书", "第二十九条", "调解笔录", "办理过程",
