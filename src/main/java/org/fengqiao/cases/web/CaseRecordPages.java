@@ -5,15 +5,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 import org.fengqiao.access.Actor;
 import org.fengqiao.cases.CaseFileQueries;
-import org.fengqiao.cases.CaseFileViews;
 
 /**
  * The case page's 卷宗记录 section (loaded by htmx): every mediation session, agreement and its referral,
- * extension request and decision, supervision notice, evaluation and revisit, in full; and the same over the API.
+ * extension request and decision, supervision notice, evaluation and revisit, in full ({@link CaseRecordsApi}: the
+ * same over the API).
  */
 @Controller
 class CaseRecordPages {
@@ -33,12 +32,5 @@ class CaseRecordPages {
         model.addAttribute("r", files.records(actor, id));
         model.addAttribute("now", clock.instant());
         return RECORDS;
-    }
-
-    /** Every side record of the case (free text masked for those who may not reveal personal data). */
-    @GetMapping("/api/cases/{id}/records")
-    @ResponseBody
-    CaseFileViews.Records api(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
-        return files.records(actor, id);
     }
 }

@@ -25,8 +25,11 @@ class DocumentApi {
     private final CaseDocuments documents;
     private final CaseFiles files;
     private final Signatures signatures;
+    private final org.fengqiao.cases.CaseQueries queries;
 
-    DocumentApi(CaseDocuments documents, CaseFiles files, Signatures signatures) {
+    DocumentApi(CaseDocuments documents, CaseFiles files, Signatures signatures,
+                org.fengqiao.cases.CaseQueries queries) {
+        this.queries = queries;
         this.documents = documents;
         this.files = files;
         this.signatures = signatures;
@@ -54,10 +57,18 @@ class DocumentApi {
     /** A signature given on a screen (PNG) for one line of a document. */
     @PostMapping("/api/cases/{id}/documents/{kind}/signatures")
     ResponseEntity<SignatureReceipt> sign(@AuthenticationPrincipal Actor actor, @PathVariable long id,
-                                          @PathVariable String kind, @RequestParam String role,
+                                          @PathVariable String kind, @RequestParam(required = false) String role,
                                           @RequestParam(required = false) Long partyId,
                                           @RequestParam(required = false) Long subject,
-                                          @RequestPart("image") MultipartFile image) throws IOException {
+                                          @RequestPart(name = "image", required = false) MultipartFile image)
+            throws IOException {
+        queries.requireVisible(actor, id); // 404 outside the jurisdiction, before any check of the input
+        if (image == null || image.isEmpty()) {
+            throw new org.fengqiao.platform.ProblemException.InvalidInput("image", "signature.empty");
+        }
+        if (role == null) {
+            throw new org.fengqiao.platform.ProblemException.InvalidInput("role", "signature.noSuchLine");
+        }
         if (image.getSize() > signatures.maxBytes()) { // refused before the bytes are read
             throw new org.fengqiao.platform.ProblemException.InvalidInput("image", "signature.tooLarge",
                     signatures.maxBytes() / 1024);

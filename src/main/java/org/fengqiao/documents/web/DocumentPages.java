@@ -86,11 +86,19 @@ class DocumentPages {
     /** Stores a signature drawn on the page (posted by script); answers JSON, a refusal with its message. */
     @PostMapping("/cases/{id}/documents/{kind}/signatures")
     ResponseEntity<Map<String, Object>> sign(@AuthenticationPrincipal Actor actor, @PathVariable long id,
-                                             @PathVariable String kind, @RequestParam String role,
+                                             @PathVariable String kind, @RequestParam(required = false) String role,
                                              @RequestParam(required = false) Long partyId,
                                              @RequestParam(required = false) Long subject,
-                                             @RequestPart("image") MultipartFile image) throws IOException {
+                                             @RequestPart(name = "image", required = false) MultipartFile image)
+            throws IOException {
+        queries.requireVisible(actor, id); // 404 outside the jurisdiction, before any check of the form
         try {
+            if (image == null || image.isEmpty()) {
+                throw new ProblemException.InvalidInput("image", "signature.empty");
+            }
+            if (role == null) {
+                throw new ProblemException.InvalidInput("role", "signature.noSuchLine");
+            }
             if (image.getSize() > signatures.maxBytes()) {
                 throw new ProblemException.InvalidInput("image", "signature.tooLarge", signatures.maxBytes() / 1024);
             }
