@@ -107,8 +107,19 @@ public final class CaseCommands {
     public record Close(@NotNull Outcome outcome, @NotBlank @Size(max = 5000) String summary) {
     }
 
+    /**
+     * A mediation agreement (调解协议). {@code responsibilities} (each party's responsibility), {@code performance}
+     * (how it is carried out) and {@code performBy} (by when) are what 人民调解法 第二十九条 asks of the written
+     * agreement beside the terms; optional here, the agreement document names them when missing.
+     */
     public record Agreement(@NotNull LocalDate signedOn, LocalDate effectiveOn,
-                            @NotBlank @Size(max = 10000) String terms, Long attachmentId) {
+                            @NotBlank @Size(max = 10000) String terms, Long attachmentId,
+                            @Size(max = 2000) String responsibilities, @Size(max = 2000) String performance,
+                            LocalDate performBy) {
+
+        public Agreement(LocalDate signedOn, LocalDate effectiveOn, String terms, Long attachmentId) {
+            this(signedOn, effectiveOn, terms, attachmentId, null, null, null);
+        }
     }
 
     public record ConfirmationReferral(Long courtUnitId, @Size(max = 2000) String note) {

@@ -191,6 +191,16 @@ class CaseIntake {
     }
 
     /** Refuses text with control or other invisible characters, naming the field. */
+    /** The agreement's texts are clean and it is not to be carried out before it is signed. */
+    static void checkAgreement(CaseCommands.Agreement cmd) {
+        checkText("terms", cmd.terms());
+        checkText("responsibilities", cmd.responsibilities());
+        checkText("performance", cmd.performance());
+        if (cmd.performBy() != null && cmd.signedOn() != null && cmd.performBy().isBefore(cmd.signedOn())) {
+            throw new ProblemException.InvalidInput("performBy", "case.performByBeforeSigning");
+        }
+    }
+
     static void checkText(String field, String value) {
         if (value != null && !TextHygiene.isClean(value)) {
             throw new ProblemException.InvalidInput(field, "text.invalidCharacters");

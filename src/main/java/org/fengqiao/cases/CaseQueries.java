@@ -255,11 +255,28 @@ public class CaseQueries {
                        e.to_status, e.reason, e.data::text as data
                 from case_event e left join staff_user u on u.id = e.actor_user_id
                 where e.case_id = ? order by e.id
-                """).param(caseId).query((rs, n) -> new TimelineEntry(rs.getLong("id"), rs.getString("type"),
-                CaseSql.instant(rs, "occurred_at"), CaseSql.longOrNull(rs, "actor_user_id"),
-                rs.getString("display_name"), CaseSql.longOrNull(rs, "actor_unit_id"),
-                refs.unitName(CaseSql.longOrNull(rs, "actor_unit_id")), status(rs, "from_status"),
-                status(rs, "to_status"), sentences.forReader(rs.getString("reason")), json.readValue(rs.getString("data"), MAP))).list();
+                """).param(caseId).query((rs, n) -> {
+            Instant occurred = CaseSql.instant(rs, "occurred_at");
+            Map<String, Object> data = json.readValue(rs.getString("data"), MAP);
+            return new TimelineEntry(rs.getLong("id"), rs.getString("type"), occurred,
+                    CaseSql.longOrNull(rs, "actor_user_id"), rs.getString("display_name"),
+                    CaseSql.longOrNull(rs, "actor_unit_id"), refs.unitName(CaseSql.longOrNull(rs, "actor_unit_id")),
+                    status(rs, "from_status"), status(rs, "to_status"), sentences.forReader(rs.getString("reason")),
+                    data, happenedAt(data.get("heldAt"), occurred));
+        }).list();
+    }
+
+    /** A step's own time carried in its event (a session's {@code heldAt}), else when it was recorded. */
+    private static Instant happenedAt(Object stored, Instant occurred) {
+        if (stored instanceof String text) {
+            return Instant.parse(text);
+        }
+        if (stored instanceof Number seconds) {
+            java.math.BigDecimal exact = new java.math.BigDecimal(seconds.toString());
+            return Instant.ofEpochSecond(exact.longValue(),
+                    exact.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
+        }
+        return occurred;
     }
 
     private static CaseStatus status(ResultSet rs, String column) throws SQLException {

@@ -81,13 +81,16 @@ class CaseRecords {
                 .params(attachmentId, caseId).query(Integer.class).single() > 0;
     }
 
-    long agreement(long caseId, LocalDate signedOn, LocalDate effectiveOn, String terms, Long attachmentId,
-                   Instant confirmationDue, long by, Instant at) {
+    long agreement(long caseId, CaseCommands.Agreement cmd, LocalDate effectiveOn, Instant confirmationDue, long by,
+                   Instant at) {
         return jdbc.sql("""
                 insert into mediation_agreement (case_id, signed_on, effective_on, terms, attachment_id,
-                                                 confirmation_due_at, recorded_by, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """).params(caseId, signedOn, effectiveOn, terms.strip(), attachmentId, ts(confirmationDue), by, ts(at))
+                                                 confirmation_due_at, recorded_by, recorded_at, responsibilities,
+                                                 performance, perform_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """).params(caseId, cmd.signedOn(), effectiveOn, cmd.terms().strip(), cmd.attachmentId(),
+                        ts(confirmationDue), by, ts(at), blankToNull(cmd.responsibilities()),
+                        blankToNull(cmd.performance()), cmd.performBy())
                 .query(Long.class).single();
     }
 

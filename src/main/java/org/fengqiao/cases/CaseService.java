@@ -262,7 +262,7 @@ public class CaseService {
     }
 
     public long recordAgreement(Actor actor, long id, Agreement cmd) {
-        CaseIntake.checkText("terms", cmd.terms());
+        CaseIntake.checkAgreement(cmd);
         return change(actor, id, CaseAction.RECORD_AGREEMENT, (c, act) -> {
             LocalDate effective = cmd.effectiveOn() == null ? cmd.signedOn() : cmd.effectiveOn();
             if (effective.isBefore(cmd.signedOn()) || cmd.signedOn().isAfter(ChinaTime.dateOf(act.at()))) {
@@ -272,8 +272,7 @@ public class CaseService {
                 throw new ProblemException.InvalidInput("attachmentId", "case.attachmentUnknown", cmd.attachmentId());
             }
             Instant confirmationDue = deadlines.due(JUDICIAL_CONFIRMATION, c, ChinaTime.startOf(effective));
-            long agreementId = records.agreement(id, cmd.signedOn(), effective, cmd.terms(), cmd.attachmentId(),
-                    confirmationDue, actor.userId(), act.at());
+            long agreementId = records.agreement(id, cmd, effective, confirmationDue, actor.userId(), act.at());
             c.recordAgreement(agreementId, effective, confirmationDue, null, act);
             return agreementId;
         });

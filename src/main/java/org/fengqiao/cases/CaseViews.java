@@ -127,10 +127,19 @@ public final class CaseViews {
                             Rating rating) {
     }
 
-    /** One entry of the case's timeline, built from its events. */
+    /**
+     * One entry of the case's timeline, built from its events. {@code occurredAt} is when the step was taken on
+     * the platform; {@code happenedAt} when the thing itself happened (a mediation session's time held), the same
+     * for most steps.
+     */
     public record TimelineEntry(long id, String type, Instant occurredAt, Long actorUserId, String actorName,
                                 Long actorUnitId, String actorUnitName, CaseStatus from, CaseStatus to, String reason,
-                                Map<String, Object> data) {
+                                Map<String, Object> data, Instant happenedAt) {
+
+        /** Whether the thing happened at another time than it was recorded (a minute or more apart). */
+        public boolean recordedLater() {
+            return Math.abs(java.time.Duration.between(happenedAt, occurredAt).toSeconds()) >= 60;
+        }
     }
 
     public record AgreementView(long id, java.time.LocalDate signedOn, java.time.LocalDate effectiveOn, String terms,

@@ -273,7 +273,9 @@ class DemoCases {
                     && random.nextInt(3) == 0) {
                 Instant signed = t;
                 at(t.plus(Duration.ofMinutes(10)), () -> cases.recordAgreement(worker, id, new Agreement(
-                        ChinaTime.dateOf(signed), null, "双方自愿达成如下协议：一、……；二、……。", null)));
+                        ChinaTime.dateOf(signed), null, "一、被申请人向申请人支付补偿款人民币二千元；二、双方就本纠纷再无其他争议。",
+                        null, "被申请人对纠纷的发生负主要责任，申请人负次要责任。", "银行转账一次性支付",
+                        ChinaTime.dateOf(signed).plusDays(15))));
             }
             afterClose(id, t, of(view(id).handling().ownerUnit().id()));
         }

@@ -220,7 +220,8 @@ class CaseDetailPages {
             case CLOSE -> cases.close(actor, id, problems.validate(new Close(f.choice("outcome", Outcome.class),
                     f.text("summary"))));
             case RECORD_AGREEMENT -> cases.recordAgreement(actor, id, problems.validate(new Agreement(f.date("signedOn"),
-                    f.date("effectiveOn"), f.text("terms"), f.number("attachmentId"))));
+                    f.date("effectiveOn"), f.text("terms"), f.number("attachmentId"), f.text("responsibilities"),
+                    f.text("performance"), f.date("performBy"))));
             case REFER_CONFIRMATION -> cases.referConfirmation(actor, id, f.requiredNumber("agreementId"),
                     problems.validate(new ConfirmationReferral(f.number("courtUnitId"), f.text("note"))));
             case EVALUATE -> cases.evaluate(actor, id, problems.validate(new Evaluation(f.choice("rating", Rating.class),
