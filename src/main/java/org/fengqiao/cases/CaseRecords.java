@@ -118,7 +118,7 @@ class CaseRecords {
                 .params(ts(at), courtUnit, agreementId).update();
     }
 
-    void evaluation(long caseId, Rating rating, String comment, String source, long by, Instant at) {
+    void evaluation(long caseId, Rating rating, String comment, String source, Long by, Instant at) {
         jdbc.sql("""
                 insert into case_evaluation (case_id, rating, comment, source, recorded_at, recorded_by)
                 values (?, ?, ?, ?, ?, ?)
