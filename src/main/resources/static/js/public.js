@@ -29,8 +29,10 @@
     fetch(box.dataset.boundaries).then(function (r) { return r.json(); }).then(function (geo) {
         var layer = L.geoJSON(geo, {
             style: function (f) {
-                return f.properties.level === "TOWNSHIP" ? { color: "#7a1f12", weight: 2, fill: false }
-                    : { color: "#0b4f9c", weight: 1, fillOpacity: 0.05 };
+                var cls = "region-" + f.properties.code;
+                return f.properties.level === "TOWNSHIP" ? { color: "#7a1f12", weight: 2, fill: false, className: cls }
+                    : f.properties.level === "VILLAGE" ? { color: "#0b4f9c", weight: 1, fillOpacity: 0.05, className: cls }
+                    : { color: "#5a6b5a", weight: 0.5, dashArray: "2 3", fillOpacity: 0, className: cls };
             }
         }).addTo(map);
         if (layer.getBounds().isValid()) { map.fitBounds(layer.getBounds()); }

@@ -19,7 +19,7 @@ import org.fengqiao.regions.RegionLevel;
 import org.fengqiao.regions.Regions;
 
 /**
- * The outlines of the townships and villages (public geography, no case data) for the report form's map, and the
+ * The outlines of the townships, villages and grids (public geography, no case data) for the report form's map, and the
  * place a point falls in, so the citizen sees where the report will go.
  */
 @RestController
@@ -38,7 +38,7 @@ class BoundaryPages {
     @GetMapping(path = "/public/boundaries.geojson", produces = "application/geo+json")
     ResponseEntity<Map<String, Object>> boundaries() {
         List<Map<String, Object>> features = new ArrayList<>();
-        for (RegionLevel level : List.of(RegionLevel.TOWNSHIP, RegionLevel.VILLAGE)) {
+        for (RegionLevel level : List.of(RegionLevel.TOWNSHIP, RegionLevel.VILLAGE, RegionLevel.GRID)) {
             for (Region root : regions.roots()) {
                 regions.within(root.code(), level).stream().filter(Region::hasBoundary).forEach(r -> {
                     Map<String, Object> f = new LinkedHashMap<>();
