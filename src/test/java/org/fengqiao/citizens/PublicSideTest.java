@@ -383,4 +383,40 @@ class PublicSideTest {
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }
+    @Test
+    void theDemoHasCitizensReportsWithRepliesAndOnlineRatings() {
+        Map<String, Object> demo = jdbc.sql("""
+                select count(*) as reports,
+                       count(*) filter (where exists (select 1 from case_reply r where r.case_id = c.id and not r.interim)) as replied,
+                       count(*) filter (where exists (select 1 from case_evaluation e where e.case_id = c.id and e.source = 'CITIZEN')) as rated,
+                       count(*) filter (where c.status = 'UNDER_REVIEW') as reviewed
+                from cases c where c.channel = 'ONLINE' and c.registered_by = (select id from staff_user where username = 'public.online')
+                """).query().singleRow();
+        assertThat((Long) demo.get("reports")).isGreaterThanOrEqualTo(6);
+        assertThat((Long) demo.get("replied")).isGreaterThanOrEqualTo(4);
+        assertThat((Long) demo.get("rated")).isGreaterThanOrEqualTo(3);
+        assertThat((Long) demo.get("reviewed")).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from citizen_evaluation_window where result = 'NOT_EVALUATED'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(1);
+    }
+
+    /** What a phone downloads on first opening the report form: the page, its styles and scripts, the outlines. */
+    @Test
+    void theReportPageWeighsUnder200KbOnFirstLoadEvenUncompressed() throws Exception {
+        String page = html(get("/public/report"));
+        long total = page.getBytes(StandardCharsets.UTF_8).length;
+        Matcher assets = Pattern.compile("(?:src|href)=\"(/(?:assets|webjars)/[^\"]+)\"").matcher(page);
+        List<String> fetched = new java.util.ArrayList<>();
+        while (assets.find()) {
+            MvcResult r = mvc.perform(get(assets.group(1))).andReturn();
+            assertThat(r.getResponse().getStatus()).as(assets.group(1)).isEqualTo(200);
+            total += r.getResponse().getContentAsByteArray().length;
+            fetched.add(assets.group(1));
+        }
+        total += mvc.perform(get("/public/boundaries.geojson")).andReturn().getResponse().getContentAsByteArray().length;
+        assertThat(fetched).anyMatch(p -> p.contains("public.css")).anyMatch(p -> p.contains("leaflet.js"));
+        assertThat(fetched).noneMatch(p -> p.contains("echarts") || p.contains("bootstrap"));
+        System.out.println("BENCH public-report-first-load-bytes " + total + " " + fetched);
+        assertThat(total).isLessThan(200 * 1024);
+    }
 }
