@@ -392,7 +392,10 @@ class PublicSideTest {
                        count(*) filter (where c.status = 'UNDER_REVIEW') as reviewed
                 from cases c where c.channel = 'ONLINE' and c.registered_by = (select id from staff_user where username = 'public.online')
                 """).query().singleRow();
-        assertThat((Long) demo.get("reports")).isGreaterThanOrEqualTo(6);
+        Object stories = jdbc.sql("select title, status, handling_unit, registered_at from cases where title in ('楼上空调外机滴水', '小区路灯坏了一个月')")
+                .query().listOfRows();
+        assertThat((Long) demo.get("reports")).as(stories.toString()).isGreaterThanOrEqualTo(6);
+        assertThat((Long) demo.get("replied")).as(stories.toString()).isGreaterThanOrEqualTo(4);
         assertThat((Long) demo.get("replied")).isGreaterThanOrEqualTo(4);
         assertThat((Long) demo.get("rated")).isGreaterThanOrEqualTo(3);
         assertThat((Long) demo.get("reviewed")).isGreaterThanOrEqualTo(1);
@@ -414,7 +417,7 @@ class PublicSideTest {
             fetched.add(assets.group(1));
         }
         total += mvc.perform(get("/public/boundaries.geojson")).andReturn().getResponse().getContentAsByteArray().length;
-        assertThat(fetched).anyMatch(p -> p.contains("public.css")).anyMatch(p -> p.contains("leaflet.js"));
+        assertThat(fetched).anyMatch(p -> p.contains("/css/public")).anyMatch(p -> p.contains("leaflet.js"));
         assertThat(fetched).noneMatch(p -> p.contains("echarts") || p.contains("bootstrap"));
         System.out.println("BENCH public-report-first-load-bytes " + total + " " + fetched);
         assertThat(total).isLessThan(200 * 1024);
