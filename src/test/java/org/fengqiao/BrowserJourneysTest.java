@@ -92,7 +92,11 @@ class BrowserJourneysTest {
         new Select(browser.find(By.id("c-outcome"))).selectByValue("RESOLVED");
         browser.find(By.id("c-summary")).sendKeys("经调解，邻居同意加装雨水槽，矛盾化解。");
         browser.screenshot("05b-close-form");
-        browser.find(By.cssSelector("#form-CLOSE button[type=submit]")).click();
+        // the close form is long (summary and the reply to the citizen): bring its button into view first
+        org.openqa.selenium.WebElement close = browser.find(By.cssSelector("#form-CLOSE button[type=submit]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", close);
+        close.click();
         assertThat(browser.text(By.cssSelector("header"))).contains("已办结");
         assertThat(browser.text(By.cssSelector(".timeline"))).contains("受理登记").contains("交办").contains("签收")
                 .contains("办结");

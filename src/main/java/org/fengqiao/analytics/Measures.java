@@ -90,6 +90,10 @@ public class Measures {
     public static final String SUGGESTION_ACCURACY = "suggestionAccuracy";
     /** Suggested units that finally accepted the case. */
     public static final String SUGGESTED_UNIT_ACCURACY = "suggestedUnitAccuracy";
+    /** 参评率, and the satisfaction rate apart for the citizens' own ratings and those staff entered. */
+    public static final String EVALUATION_RATE = "evaluationRate";
+    public static final String CITIZEN_SATISFACTION_RATE = "citizenSatisfactionRate";
+    public static final String STAFF_SATISFACTION_RATE = "staffSatisfactionRate";
     /** The on-time closure rate of one unit (the unit that closed the cases). */
     public static final String UNIT_ON_TIME_CLOSURE_RATE = "unitOnTimeClosureRate";
 
@@ -287,6 +291,18 @@ public class Measures {
                 .query((rs, n) -> new long[] {rs.getLong("decided"), rs.getLong("kept"), rs.getLong("accepted"),
                         rs.getLong("unit_kept")}).single();
 
+        // the latest rating of each rated case of the cohort, and whether the citizen gave it online themselves
+        long[] sources = cohort.bind(jdbc.sql("""
+                        select count(*) filter (where x.own) as own, count(*) filter (where x.own and x.sat) as own_sat,
+                               count(*) filter (where not x.own) as staff, count(*) filter (where not x.own and x.sat) as staff_sat
+                        from (select distinct on (c.id) coalesce(e.data ->> 'source' = 'CITIZEN', false) as own,
+                                     coalesce(%s, false) as sat
+                              from case_event_report e join case_report c on c.id = e.case_id
+                              where e.type = 'CaseEvaluated' and c.rating is not null and %s
+                              order by c.id, e.id desc) x
+                        """.formatted(IS_SATISFIED, cohort.sql())))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+
         CaseScope overdue = cases.scope(actor, currentFilter(selection));
         List<UnitCount> overdueUnits = overdue.bind(jdbc.sql("""
                         select c.handling_unit as unit, count(*) as n from case_report c where\s""" + overdue.sql() + """
@@ -308,6 +324,11 @@ public class Measures {
                 rate(TIMELY_ACCEPTANCE_RATE, acceptance[1], acceptance[0],
                         definition(TIMELY_ACCEPTANCE_RATE, false, selection)),
                 rate(SATISFACTION_RATE, t.satisfied(), t.evaluated(), definition(SATISFACTION_RATE, false, selection)),
+                rate(EVALUATION_RATE, t.evaluated(), t.closed(), definition(EVALUATION_RATE, false, selection)),
+                rate(CITIZEN_SATISFACTION_RATE, sources[1], sources[0],
+                        definition(CITIZEN_SATISFACTION_RATE, false, selection)),
+                rate(STAFF_SATISFACTION_RATE, sources[3], sources[2],
+                        definition(STAFF_SATISFACTION_RATE, false, selection)),
                 rate(BOUNCE_RATE, t.returned(), t.assigned(), definition(BOUNCE_RATE, false, selection)),
                 days(MEAN_HANDLING_DAYS, t.handlingSeconds() / 86_400.0, t.closed(),
                         definition(MEAN_HANDLING_DAYS, false, selection)),

@@ -121,7 +121,7 @@ class CaseRecords {
                 .params(ts(at), courtUnit, agreementId).update();
     }
 
-    void evaluation(long caseId, Rating rating, String comment, String source, long by, Instant at) {
+    void evaluation(long caseId, Rating rating, String comment, String source, Long by, Instant at) {
         jdbc.sql("""
                 insert into case_evaluation (case_id, rating, comment, source, recorded_at, recorded_by)
                 values (?, ?, ?, ?, ?, ?)
@@ -134,6 +134,14 @@ class CaseRecords {
                 values (?, ?, ?, ?, ?, ?) returning id
                 """).params(caseId, cmd.method(), cmd.result().name(), blankToNull(cmd.notes()), ts(at), by)
                 .query(Long.class).single();
+    }
+
+    /** A reply to the citizen (答复), final at closure or interim; kept apart from the timeline's notes. */
+    long reply(long caseId, String text, boolean interim, Long by, Long unit, Instant at) {
+        return jdbc.sql("""
+                insert into case_reply (case_id, text, interim, replied_at, replied_by, unit_id)
+                values (?, ?, ?, ?, ?, ?) returning id
+                """).params(caseId, text.strip(), interim, ts(at), by, unit).query(Long.class).single();
     }
 
     static String blankToNull(String s) {

@@ -29,7 +29,9 @@ public enum NotificationKind {
     /** 已答复办结: the matter was closed; with the evaluation link when given. */
     CITIZEN_CLOSED(Audience.CITIZEN, "code", "evaluateUrl"),
     /** 已重新办理: the matter was reopened. */
-    CITIZEN_REOPENED(Audience.CITIZEN, "code");
+    CITIZEN_REOPENED(Audience.CITIZEN, "code"),
+    /** 查询验证码: the one-time code a citizen asked for to follow the matter (texts in i18n/citizens). */
+    CITIZEN_CODE(Audience.CITIZEN, "code", "otp");
 
     public enum Audience { STAFF, CITIZEN }
 
@@ -52,7 +54,7 @@ public enum NotificationKind {
 
     /** Parameters that are secrets (an access key): removed from the outbox once sent, never shown to staff. */
     public static boolean isSecret(String param) {
-        return param.equals("accessKey");
+        return param.equals("accessKey") || param.equals("otp");
     }
 
     public static List<NotificationKind> forStaff() {

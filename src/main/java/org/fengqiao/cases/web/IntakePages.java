@@ -134,9 +134,12 @@ class IntakePages {
     private final PageOptions options;
     private final ProblemMessages problems;
     private final String tiles;
+    private final org.springframework.beans.factory.ObjectProvider<org.fengqiao.cases.CitizenAccess> citizenAccess;
 
     IntakePages(CaseService cases, CaseQueries queries, CaseAttachments attachments, PageOptions options,
-                ProblemMessages problems, @Value("${fengqiao.map.tile-url:}") String tiles) {
+                ProblemMessages problems, @Value("${fengqiao.map.tile-url:}") String tiles,
+                org.springframework.beans.factory.ObjectProvider<org.fengqiao.cases.CitizenAccess> citizenAccess) {
+        this.citizenAccess = citizenAccess;
         this.cases = cases;
         this.queries = queries;
         this.attachments = attachments;
@@ -210,6 +213,8 @@ class IntakePages {
     @GetMapping("/cases/{id}/receipt")
     String receipt(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
         model.addAttribute("c", queries.get(actor, id));
+        // each printed receipt carries a fresh access key for the citizen (the public side issues it)
+        citizenAccess.ifAvailable(a -> model.addAttribute("access", a.issue(id)));
         return RECEIPT;
     }
 
