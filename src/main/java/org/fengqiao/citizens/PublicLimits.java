@@ -3,40 +3,45 @@ package org.fengqiao.citizens;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
 import org.springframework.stereotype.Component;
 
+import org.fengqiao.crypto.PersonalData;
 import org.fengqiao.platform.ProblemException;
+import org.fengqiao.platform.SharedBuckets;
 
 /**
- * Rate limits of the public side (Bucket4j token buckets, kept in memory per instance): reports per client
- * address and per mobile number, tracking look-ups per address, one-time codes per address and per case.
- * A limit reached answers 429 with the time to wait.
+ * Rate limits of the public side (Bucket4j token buckets kept in PostgreSQL through {@link SharedBuckets}, so they
+ * hold across every instance): reports per client address and per mobile number (keyed by its HMAC-SM3 hash, never
+ * the number), tracking look-ups per address, one-time codes per address and per case. A limit reached answers
+ * 429 with the time to wait.
  */
 @Component
 public class PublicLimits {
 
     public enum Kind { REPORT, REPORT_PHONE, LOOKUP, CODE, CODE_CASE }
 
-    private final CitizenProperties.Limits limits;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
-            .expireAfterAccess(1, TimeUnit.DAYS).build();
+    static final String PREFIX = "public-";
 
-    PublicLimits(CitizenProperties properties) {
+    private final CitizenProperties.Limits limits;
+    private final SharedBuckets buckets;
+    private final PersonalData personalData;
+
+    PublicLimits(CitizenProperties properties, SharedBuckets buckets, PersonalData personalData) {
         this.limits = properties.limits();
+        this.buckets = buckets;
+        this.personalData = personalData;
     }
 
     /** Takes one from the bucket of {@code who} for this kind, or refuses with 429. */
     public void take(Kind kind, String who) {
-        Bucket bucket = buckets.get(kind + "|" + who, k -> Bucket.builder().addLimit(l -> switch (kind) {
-            case REPORT -> l.capacity(limits.reportsPerClient()).refillGreedy(limits.reportsPerClient(), Duration.ofHours(1));
-            case REPORT_PHONE -> l.capacity(limits.reportsPerPhone()).refillGreedy(limits.reportsPerPhone(), Duration.ofDays(1));
-            case LOOKUP -> l.capacity(limits.lookupsPerClient()).refillGreedy(limits.lookupsPerClient(), Duration.ofMinutes(10));
-            case CODE -> l.capacity(limits.codesPerClient()).refillGreedy(limits.codesPerClient(), Duration.ofHours(1));
-            case CODE_CASE -> l.capacity(limits.codesPerCase()).refillGreedy(limits.codesPerCase(), Duration.ofHours(1));
-        }).build());
+        String key = PREFIX + kind + ":" + (kind == Kind.REPORT_PHONE ? personalData.phoneHash(who) : who);
+        var bucket = switch (kind) {
+            case REPORT -> buckets.bucket(key, limits.reportsPerClient(), Duration.ofHours(1));
+            case REPORT_PHONE -> buckets.bucket(key, limits.reportsPerPhone(), Duration.ofDays(1));
+            case LOOKUP -> buckets.bucket(key, limits.lookupsPerClient(), Duration.ofMinutes(10));
+            case CODE -> buckets.bucket(key, limits.codesPerClient(), Duration.ofHours(1));
+            case CODE_CASE -> buckets.bucket(key, limits.codesPerCase(), Duration.ofHours(1));
+        };
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long minutes = Math.max(1, TimeUnit.NANOSECONDS.toMinutes(probe.getNanosToWaitForRefill()) + 1);
@@ -44,9 +49,9 @@ public class PublicLimits {
         }
     }
 
-    /** Forgets every bucket (tests). */
+    /** Forgets every bucket of the public side (tests). */
     public void reset() {
-        buckets.invalidateAll();
+        buckets.forget(PREFIX);
     }
 
     /** 429: too many requests; try again in some minutes. */

@@ -14,6 +14,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +28,10 @@ import org.springframework.stereotype.Component;
 public class SharedBuckets {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
+    private final JdbcClient jdbc;
 
     SharedBuckets(DataSource dataSource, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
         this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
@@ -56,6 +59,11 @@ public class SharedBuckets {
             return Optional.empty();
         }
         return Optional.of(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    }
+
+    /** Forgets every bucket whose key starts with this prefix (a test's fresh start); returns how many. */
+    public int forget(String keyPrefix) {
+        return jdbc.sql("delete from rate_limit_bucket where starts_with(id, ?)").param(keyPrefix).update();
     }
 
     /** Forgets buckets that are full again; returns how many. */
