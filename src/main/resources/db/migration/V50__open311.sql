@@ -13,13 +13,16 @@ create table open311_client (
 );
 
 -- The requests that came in through Open311: the case they became (registered through the same service as
--- staff intake), the service code the client chose, the client's own reference and media.
+-- staff intake), the service code the client chose, the client's account id and media, and the description as
+-- the API shows it (de-identified once, when the request arrives: the submitter's name and other personal data
+-- taken out). The token answers GET tokens/{token} (the server is realtime: POST already returns the id).
 create table open311_request (
     case_id       bigint      primary key,
     client_id     bigint      not null references open311_client (id),
     service_code  text        not null,
     account_id    text        check (length(account_id) <= 100),
     media_url     text        check (length(media_url) <= 2000),
+    public_description text   not null check (length(public_description) <= 10000),
     token         text        not null unique,
     requested_at  timestamptz not null
 );
