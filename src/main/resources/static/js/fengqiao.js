@@ -33,6 +33,16 @@
         var first = e.detail.target.querySelector("input:not([type=hidden]),select,textarea,button");
         if (first) { first.focus(); }
     });
+    // the close form: picking an outcome puts its reply template in the reply, unless the handler has written one
+    document.addEventListener("change", function (e) {
+        var select = e.target.closest("[data-reply-templates]");
+        var reply = select && select.form.querySelector("textarea[name=reply]");
+        if (!reply) { return; }
+        var templates = Array.prototype.map.call(select.options, function (o) { return o.dataset.template; });
+        if (reply.value.trim() === "" || templates.indexOf(reply.value) >= 0) {
+            reply.value = select.options[select.selectedIndex].dataset.template || "";
+        }
+    });
     // cancel closes the form (a plain link back to the page without it when scripts are off) and gives the focus
     // back to the action's button
     document.addEventListener("click", function (e) {

@@ -180,7 +180,7 @@ class CaseBenchmarks {
                     long unit = jdbc.sql("select handling_unit from case_report where id = ?").param(id).query(Long.class).single();
                     Actor handler = handlerOf(unit);
                     cases.accept(handler, id, null);
-                    cases.close(handler, id, new Close(Outcome.RESOLVED, "经调解双方达成一致"));
+                    cases.close(handler, id, new Close(Outcome.RESOLVED, "经调解双方达成一致", "您反映的问题已调解化解"));
                     cases.evaluate(intake, id, new Evaluation(Rating.SATISFIED, null, "PHONE"));
                     cases.archive(dispatcher, id, null);
                 };

@@ -105,7 +105,7 @@ class CaseSeeder {
                 return;
             }
             clock.at(closed, () -> cases.close(handler, id, new Close(r.nextInt(10) < 8 ? Outcome.RESOLVED
-                    : Outcome.PARTIALLY_RESOLVED, "经调解已处理")));
+                    : Outcome.PARTIALLY_RESOLVED, "经调解已处理", "您反映的问题已办理")));
             Instant evaluated = closed.plus(Duration.ofHours(20));
             if (evaluated.isAfter(now)) {
                 return;

@@ -262,6 +262,12 @@ final class Case extends CaseData {
         record(new CaseClosed(result, result.isResolved(), onTime, revisitDue), act, from, status, summary);
     }
 
+    /** An interim reply to the citizen (阶段性答复); the status does not change. */
+    void reply(long replyId, Act act) {
+        require(CaseAction.REPLY);
+        record(new CaseReplied(replyId), act, status, status, null);
+    }
+
     void recordAgreement(long agreementId, java.time.LocalDate effectiveOn, Instant confirmationDue, String note, Act act) {
         require(CaseAction.RECORD_AGREEMENT);
         record(new AgreementRecorded(agreementId, effectiveOn, confirmationDue), act, status, status, note);

@@ -104,7 +104,16 @@ public final class CaseCommands {
     public record Supervision(@NotBlank @Size(max = 2000) String message, LocalDate dueOn) {
     }
 
-    public record Close(@NotNull Outcome outcome, @NotBlank @Size(max = 5000) String summary) {
+    /**
+     * Closes the case (办结): the outcome, the internal summary and — required when a citizen brought the case
+     * ({@link Channel#citizenBrought}) — the reply to the citizen (答复), kept apart from the summary.
+     */
+    public record Close(@NotNull Outcome outcome, @NotBlank @Size(max = 5000) String summary,
+                        @Size(max = 5000) String reply) {
+    }
+
+    /** An interim reply to the citizen (阶段性答复) while the case is handled. */
+    public record Reply(@NotBlank @Size(max = 5000) String text) {
     }
 
     public record Agreement(@NotNull LocalDate signedOn, LocalDate effectiveOn,

@@ -90,6 +90,10 @@ public sealed interface CaseEvent {
     record CaseEvaluated(Rating rating, String source) implements CaseEvent {
     }
 
+    /** An interim reply to the citizen (the final one comes with {@link CaseClosed}); the text is in case_reply. */
+    record CaseReplied(long replyId) implements CaseEvent {
+    }
+
     record ClosureUpheld() implements CaseEvent {
     }
 

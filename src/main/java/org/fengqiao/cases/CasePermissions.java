@@ -17,7 +17,8 @@ import org.fengqiao.organisation.Role;
  * <li>the handling unit's staff accept, return, transfer, mediate, ask for extensions and close;</li>
  * <li>supervisors of a centre whose region covers the case supervise, decide extensions and reviews;</li>
  * <li>centre staff covering the case record evaluations and revisits; everyone who sees a case may note and
- * attach.</li>
+ * attach;</li>
+ * <li>the handling unit's staff and the owner centre's desk send interim replies to the citizen who brought it.</li>
  * </ul>
  */
 final class CasePermissions {
@@ -60,6 +61,8 @@ final class CasePermissions {
             case SUPERVISE, DECIDE_EXTENSION, CONCLUDE_REVIEW -> coveringCentre && actor.has(SUPERVISOR);
             case EVALUATE, REVISIT -> (coveringCentre || atOwner) && actor.hasAny(INTAKE, DISPATCHER, GRID_WORKER);
             case ADD_NOTE, ATTACH -> !actor.roles().equals(Set.of(ADMIN));
+            case REPLY -> c.channel().citizenBrought()
+                    && (atHandler && actor.hasAny(HANDLING) || atOwner && actor.hasAny(CENTRE_DESK));
         };
     }
 }

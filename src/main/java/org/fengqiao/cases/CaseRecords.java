@@ -133,6 +133,14 @@ class CaseRecords {
                 .query(Long.class).single();
     }
 
+    /** A reply to the citizen (答复), final at closure or interim; kept apart from the timeline's notes. */
+    long reply(long caseId, String text, boolean interim, Long by, Long unit, Instant at) {
+        return jdbc.sql("""
+                insert into case_reply (case_id, text, interim, replied_at, replied_by, unit_id)
+                values (?, ?, ?, ?, ?, ?) returning id
+                """).params(caseId, text.strip(), interim, ts(at), by, unit).query(Long.class).single();
+    }
+
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -254,8 +254,16 @@ public class CaseService {
 
     public void close(Actor actor, long id, Close cmd) {
         CaseIntake.checkText("summary", cmd.summary());
+        CaseIntake.checkText("reply", cmd.reply());
+        String reply = blankToNull(cmd.reply());
         Instant at = change(actor, id, CaseAction.CLOSE, (c, act) -> {
+            if (reply == null && c.channel().citizenBrought()) {
+                throw new ProblemException.InvalidInput("reply", "case.replyRequired");
+            }
             c.close(cmd.outcome(), cmd.summary(), deadlines.due(REVISIT, c, act.at()), act);
+            if (reply != null) {
+                records.reply(id, reply, false, actor.userId(), actor.unitId(), act.at());
+            }
             return act.at();
         });
         records.answerNotices(id, actor.unitId(), at);
@@ -350,17 +358,12 @@ public class CaseService {
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    /** What a command does to a case once it is loaded and the actor may take the action; its result, if any. */
-    private interface Step<T> {
-        T apply(Case c, Case.Act act);
-    }
-
     /**
      * The command loop: load the case within the actor's jurisdiction (404), check that its status allows the
      * action (409) and that the actor may take it (403), apply the step now, and store the new state with the
      * new events ({@link CaseRepository#update}, where every later step's events are stored).
      */
-    private <T> T change(Actor actor, long id, CaseAction action, Step<T> step) {
+    <T> T change(Actor actor, long id, CaseAction action, java.util.function.BiFunction<Case, Case.Act, T> step) {
         Case c = load(actor, id);
         permit(actor, c, action);
         T result = step.apply(c, act(actor, clock.instant()));
@@ -369,11 +372,8 @@ public class CaseService {
     }
 
     /** {@link #change} for a step that gives nothing back. */
-    private void apply(Actor actor, long id, CaseAction action, java.util.function.BiConsumer<Case, Case.Act> step) {
-        change(actor, id, action, (Step<Void>) (c, act) -> {
-            step.accept(c, act);
-            return null;
-        });
+    void apply(Actor actor, long id, CaseAction action, java.util.function.BiConsumer<Case, Case.Act> step) {
+        change(actor, id, action, (c, act) -> { step.accept(c, act); return null; });
     }
 
     Case load(Actor actor, long id) {

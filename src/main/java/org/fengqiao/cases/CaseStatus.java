@@ -21,18 +21,18 @@ import java.util.Set;
  */
 public enum CaseStatus {
     /** 已登记，待分派: at a centre, waiting for triage and dispatch (also after escalation). */
-    REGISTERED(TRIAGE, ASSIGN, ESCALATE, CLOSE, MERGE, ADD_NOTE, SUPERVISE, ATTACH),
+    REGISTERED(TRIAGE, ASSIGN, ESCALATE, CLOSE, MERGE, ADD_NOTE, SUPERVISE, ATTACH, REPLY),
     /** 已交办，待签收: assigned to a unit that has not yet accepted it. */
-    ASSIGNED(TRIAGE, ASSIGN, ACCEPT, RETURN, TRANSFER, ESCALATE, MERGE, ADD_NOTE, SUPERVISE, ATTACH),
+    ASSIGNED(TRIAGE, ASSIGN, ACCEPT, RETURN, TRANSFER, ESCALATE, MERGE, ADD_NOTE, SUPERVISE, ATTACH, REPLY),
     /** 办理中: accepted and being handled. */
     IN_PROGRESS(TRANSFER, ESCALATE, ADD_NOTE, RECORD_MEDIATION, ADD_JOINT_UNIT, REQUEST_EXTENSION,
-            DECIDE_EXTENSION, SUPERVISE, CLOSE, RECORD_AGREEMENT, MERGE, ATTACH),
+            DECIDE_EXTENSION, SUPERVISE, CLOSE, RECORD_AGREEMENT, MERGE, ATTACH, REPLY),
     /** 已退回: refused by the unit, back with the dispatcher. */
-    RETURNED(TRIAGE, ASSIGN, ESCALATE, CLOSE, MERGE, ADD_NOTE, SUPERVISE, ATTACH),
+    RETURNED(TRIAGE, ASSIGN, ESCALATE, CLOSE, MERGE, ADD_NOTE, SUPERVISE, ATTACH, REPLY),
     /** 已办结: closed with an outcome, awaiting evaluation, revisit and archive. */
     CLOSED(EVALUATE, ARCHIVE, REVISIT, RECORD_AGREEMENT, REFER_CONFIRMATION, ADD_NOTE, ATTACH),
     /** 复核中: the citizen was dissatisfied; a supervisor decides whether to reopen. */
-    UNDER_REVIEW(CONCLUDE_REVIEW, ADD_NOTE),
+    UNDER_REVIEW(CONCLUDE_REVIEW, ADD_NOTE, REPLY),
     /** 已归档: the file is frozen; only a revisit (which may reopen) or a confirmation referral remain. */
     ARCHIVED(REVISIT, REFER_CONFIRMATION),
     /** 已合并: a duplicate linked to its master case; nothing more happens here. */

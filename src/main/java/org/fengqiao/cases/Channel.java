@@ -21,5 +21,13 @@ public enum Channel {
     /** 来信、电子邮件 */
     LETTER_EMAIL,
     /** 其他系统接口 (e.g. Open311) */
-    SYSTEM_API
+    SYSTEM_API;
+
+    /**
+     * Whether a person brought the matter and is owed a reply (答复) when it is closed: every channel except a
+     * grid worker's own patrol finding.
+     */
+    public boolean citizenBrought() {
+        return this != GRID_PATROL;
+    }
 }

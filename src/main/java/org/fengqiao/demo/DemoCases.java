@@ -168,7 +168,8 @@ class DemoCases {
                     return;
                 }
                 if (fate < 12) {
-                    at(t, () -> cases.close(desk, id, new Close(Outcome.ANSWERED, "已当场答复，群众表示清楚。")));
+                    at(t, () -> cases.close(desk, id, new Close(Outcome.ANSWERED, "已当场答复，群众表示清楚。",
+                            "您好！您咨询的问题已当场答复，如有疑问请再联系我们。")));
                     afterClose(id, t, desk);
                     return;
                 }
@@ -268,7 +269,8 @@ class DemoCases {
                     ? (random.nextInt(10) < 8 ? Outcome.RESOLVED : random.nextBoolean() ? Outcome.PARTIALLY_RESOLVED
                     : Outcome.REFERRED_TO_LITIGATION)
                     : (random.nextInt(10) < 9 ? Outcome.ANSWERED : Outcome.UNFOUNDED);
-            at(t, () -> cases.close(worker, id, new Close(outcome, closingSummary(outcome))));
+            at(t, () -> cases.close(worker, id, new Close(outcome, closingSummary(outcome),
+                    "您好！您反映的问题办理情况如下：" + closingSummary(outcome))));
             if (progressing.classification().kind() == CaseKind.DISPUTE && outcome == Outcome.RESOLVED
                     && random.nextInt(3) == 0) {
                 Instant signed = t;

@@ -76,11 +76,11 @@ class MeasuresTest {
         ok(api.post("fq.labour", "/api/cases/" + answered + "/accept", null));
         ok(api.post("fq.labour", "/api/cases/" + returned + "/return", Map.of("reason", "不属于本单位职责")));
         at(2027, 9, 7, 10, 0);
-        ok(api.post("fq.labour", "/api/cases/" + answered + "/close", Map.of("outcome", "ANSWERED", "summary", "已答复")));
+        ok(api.post("fq.labour", "/api/cases/" + answered + "/close", Map.of("outcome", "ANSWERED", "summary", "已答复", "reply", "您好，已办理，特此答复。")));
         at(2027, 9, 8, 10, 0); // the acceptance deadline (end of Tuesday) has passed
         ok(api.post("fq.labour", "/api/cases/" + disputed + "/accept", null));
         at(2027, 9, 8, 11, 0);
-        ok(api.post("fq.labour", "/api/cases/" + disputed + "/close", Map.of("outcome", "NOT_RESOLVED", "summary", "未能化解")));
+        ok(api.post("fq.labour", "/api/cases/" + disputed + "/close", Map.of("outcome", "NOT_RESOLVED", "summary", "未能化解", "reply", "您好，已办理，特此答复。")));
         at(2027, 9, 9, 10, 0);
         ok(api.post("fq.intake", "/api/cases/" + answered + "/evaluation", Map.of("rating", "SATISFIED", "source", "PHONE")));
         ok(api.post("fq.intake", "/api/cases/" + disputed + "/evaluation", Map.of("rating", "DISSATISFIED", "source", "PHONE")));

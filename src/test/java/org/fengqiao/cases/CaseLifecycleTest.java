@@ -442,6 +442,7 @@ class CaseLifecycleTest {
             case REVISIT -> c.revisit(1, "PHONE", RevisitResult.STILL_RESOLVED, null, null, s);
             case MERGE -> c.mergeInto(new CaseId(99), "x", "原因", s);
             case ATTACH -> c.attach(1, "a.jpg", "image/jpeg", 10, s);
+            case REPLY -> c.reply(1, s);
         }
     }
 }

@@ -64,7 +64,7 @@ class ClosedLoopApiTest {
                 "mediators", "枫源村调解员", "result", "AGREED", "notes", "双方同意疏通排水沟"));
         assertThat(session.status()).as(session.text()).isEqualTo(200);
         Api.Response closed = api.post("fengyuan.mediator", "/api/cases/" + id + "/close",
-                Map.of("outcome", "RESOLVED", "summary", "经调解双方达成一致，排水沟已疏通"));
+                Map.of("outcome", "RESOLVED", "summary", "经调解双方达成一致，排水沟已疏通", "reply", "您好，已办理，特此答复。"));
         assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.get("resolved").asBoolean()).isTrue();
         assertThat(closed.get("closedOnTime").asBoolean()).isTrue();
@@ -164,7 +164,7 @@ class ClosedLoopApiTest {
     void aDissatisfiedCitizenGetsAReviewThatCanReopenTheCase() {
         long id = register(aCase().dispute("CONTRACT_DEBT").body());
         api.post("fq.justice", "/api/cases/" + id + "/accept", null);
-        api.post("fq.justice", "/api/cases/" + id + "/close", Map.of("outcome", "RESOLVED", "summary", "已调解"));
+        api.post("fq.justice", "/api/cases/" + id + "/close", Map.of("outcome", "RESOLVED", "summary", "已调解", "reply", "您好，已办理，特此答复。"));
         Api.Response review = api.post("fq.intake", "/api/cases/" + id + "/evaluation",
                 Map.of("rating", "DISSATISFIED", "comment", "钱还没还"));
         assertThat(review.get("status").asString()).isEqualTo("UNDER_REVIEW");

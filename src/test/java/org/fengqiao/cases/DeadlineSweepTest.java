@@ -119,7 +119,7 @@ class DeadlineSweepTest {
     void aCaseClosedInTimeIsNeverMarked() {
         long id = consultationAcceptedByTheLabourOffice();
         clock.advance(Duration.ofDays(1));
-        api.post("fq.labour", "/api/cases/" + id + "/close", java.util.Map.of("outcome", "ANSWERED", "summary", "已答复"));
+        api.post("fq.labour", "/api/cases/" + id + "/close", java.util.Map.of("outcome", "ANSWERED", "summary", "已答复", "reply", "您好，已办理，特此答复。"));
         clock.set(LocalDateTime.of(2026, 12, 20, 8, 0));
         sweep.run();
         assertThat(types(id)).doesNotContain("DeadlineMissed");

@@ -130,7 +130,7 @@ class CaseNotificationsTest {
         long id = register(aCase().dispute("CONTRACT_DEBT").party("APPLICANT", "赵六", "137 1234 0003", null)
                 .party("RESPONDENT", "钱七", "13712340004", null).body());
         api.post("fq.justice", "/api/cases/" + id + "/accept", null);
-        api.post("fq.justice", "/api/cases/" + id + "/close", Map.of("outcome", "RESOLVED", "summary", "已调解"));
+        api.post("fq.justice", "/api/cases/" + id + "/close", Map.of("outcome", "RESOLVED", "summary", "已调解", "reply", "您好，已办理，特此答复。"));
         api.post("fq.intake", "/api/cases/" + id + "/evaluation", Map.of("rating", "DISSATISFIED", "comment", "未还钱"));
         api.post("fq.supervisor", "/api/cases/" + id + "/review", Map.of("reopen", true, "reason", "重新办理"));
 
@@ -193,7 +193,7 @@ class CaseNotificationsTest {
         Instant due = Instant.parse(api.get("fq.intake", "/api/cases/" + id).get("deadlines").get("handleDueAt")
                 .asString());
         api.post("fq.justice", "/api/cases/" + id + "/accept", null);
-        api.post("fq.justice", "/api/cases/" + id + "/close", Map.of("outcome", "RESOLVED", "summary", "已调解"));
+        api.post("fq.justice", "/api/cases/" + id + "/close", Map.of("outcome", "RESOLVED", "summary", "已调解", "reply", "您好，已办理，特此答复。"));
         clock.set(reminders.remindAt(due));
         reminders.remindDue();
         assertThat(rows.inboxForCase(id)).noneMatch(m -> m.endsWith("DEADLINE_SOON"));

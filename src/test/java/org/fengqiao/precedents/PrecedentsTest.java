@@ -55,7 +55,7 @@ class PrecedentsTest {
                 "heldAt", "2026-11-19T02:00:00Z", "place", "枫源村调解室", "mediators", "枫源村老娘舅",
                 "result", "AGREED")).status()).isEqualTo(200);
         Api.Response closed = api.post("fengyuan.mediator", "/api/cases/" + id + "/close",
-                Map.of("outcome", "RESOLVED", "summary", summary));
+                Map.of("outcome", "RESOLVED", "summary", summary, "reply", "您好，已办理，特此答复。"));
         assertThat(closed.status()).as(closed.text()).isEqualTo(200);
         return id;
     }

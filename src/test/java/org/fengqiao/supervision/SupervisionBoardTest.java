@@ -61,7 +61,7 @@ class SupervisionBoardTest {
         Api.Response r = api.post("fq.intake", "/api/cases", aCase().inVillage(LESHAN).manualDispatch().body());
         long closed = r.get("id").asLong();
         assertThat(api.post("fq.intake", "/api/cases/" + closed + "/close",
-                Map.of("outcome", "REJECTED", "summary", "不属于受理范围")).status()).isEqualTo(200);
+                Map.of("outcome", "REJECTED", "summary", "不属于受理范围", "reply", "您好，已办理，特此答复。")).status()).isEqualTo(200);
         String closedCode = api.get("fq.intake", "/api/cases/" + closed).get("trackingCode").asString();
 
         SessionClient supervisor = SessionClient.signedInAs(port, "fq.supervisor");
@@ -117,7 +117,7 @@ class SupervisionBoardTest {
         assertThat(api.post("fq.labour", "/api/cases/" + id + "/accept", null).status()).isEqualTo(200);
         clock.advance(Duration.ofHours(2));
         assertThat(api.post("fq.labour", "/api/cases/" + id + "/close",
-                Map.of("outcome", "ANSWERED", "summary", "已答复")).status()).isEqualTo(200);
+                Map.of("outcome", "ANSWERED", "summary", "已答复", "reply", "您好，已办理，特此答复。")).status()).isEqualTo(200);
         SessionClient supervisor = SessionClient.signedInAs(port, "fq.supervisor");
         String period = "from=2027-10-25&to=2027-10-29";
 

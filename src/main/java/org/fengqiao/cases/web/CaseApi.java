@@ -33,6 +33,8 @@ import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseKind;
 import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseQueries;
+import org.fengqiao.cases.CaseReplies;
+import org.fengqiao.cases.CaseReply;
 import org.fengqiao.cases.CaseService;
 import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.CaseViews.*;
@@ -57,9 +59,12 @@ class CaseApi {
     private final CaseLists lists;
     private final CaseAttachments attachments;
     private final CaseDuplicates duplicates;
+    private final CaseReplies replies;
 
-    CaseApi(CaseService cases, CaseQueries queries, CaseLists lists, CaseAttachments attachments, CaseDuplicates duplicates) {
+    CaseApi(CaseService cases, CaseQueries queries, CaseLists lists, CaseAttachments attachments, CaseDuplicates duplicates,
+            CaseReplies replies) {
         this.duplicates = duplicates;
+        this.replies = replies;
         this.cases = cases;
         this.queries = queries;
         this.lists = lists;
@@ -234,6 +239,20 @@ class CaseApi {
     @PostMapping("/{id}/close")
     CaseView close(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Close body) {
         cases.close(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    /** The replies to the citizen, oldest first. */
+    @GetMapping("/{id}/replies")
+    List<CaseReply> replies(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+        queries.requireVisible(actor, id);
+        return replies.of(id);
+    }
+
+    /** An interim reply to the citizen (阶段性答复). */
+    @PostMapping("/{id}/replies")
+    CaseView reply(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Reply body) {
+        replies.interim(actor, id, body);
         return queries.get(actor, id);
     }
 

@@ -62,10 +62,12 @@ class CaseDetailPages {
     private final String tiles;
     private final java.time.Clock clock;
     private final org.fengqiao.cases.duplicates.CaseDuplicates duplicates;
+    private final org.fengqiao.cases.CaseReplies replies;
 
     CaseDetailPages(CaseQueries queries, CaseService cases, CaseAttachments attachments, PageOptions options,
                     ProblemMessages problems, @Value("${fengqiao.map.tile-url:}") String tiles, java.time.Clock clock,
-                    org.fengqiao.cases.duplicates.CaseDuplicates duplicates) {
+                    org.fengqiao.cases.duplicates.CaseDuplicates duplicates, org.fengqiao.cases.CaseReplies replies) {
+        this.replies = replies;
         this.clock = clock;
         this.duplicates = duplicates;
         this.queries = queries;
@@ -84,6 +86,7 @@ class CaseDetailPages {
         model.addAttribute("nav", "cases");
         model.addAttribute("c", c);
         model.addAttribute("timeline", queries.timeline(actor, id));
+        model.addAttribute("replies", replies.of(id));
         model.addAttribute("attachments", attachments.list(actor, id));
         model.addAttribute("actions", actions);
         model.addAttribute("mayAttach", c.allowedActions().contains(CaseAction.ATTACH));
@@ -139,9 +142,15 @@ class CaseDetailPages {
             case RECORD_MEDIATION -> model.addAttribute("mediationResults", MediationResult.values());
             case DECIDE_EXTENSION -> model.addAttribute("pendingExtension",
                     queries.pendingExtension(actor, c.id()).orElse(null));
-            case CLOSE -> model.addAttribute("outcomes", c.status() == CaseStatus.IN_PROGRESS
-                    ? List.of(Outcome.values())
-                    : Arrays.stream(Outcome.values()).filter(Outcome::mayCloseBeforeHandling).toList());
+            case CLOSE -> {
+                List<Outcome> outcomes = c.status() == CaseStatus.IN_PROGRESS ? List.of(Outcome.values())
+                        : Arrays.stream(Outcome.values()).filter(Outcome::mayCloseBeforeHandling).toList();
+                java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+                model.addAttribute("outcomes", outcomes);
+                model.addAttribute("replyTemplates", outcomes.stream().collect(java.util.stream.Collectors.toMap(
+                        o -> o, o -> replies.template(o, locale), (x, y) -> x, java.util.LinkedHashMap::new)));
+                model.addAttribute("replyRequired", c.intake().channel().citizenBrought());
+            }
             case RECORD_AGREEMENT -> {
                 model.addAttribute("today", ChinaTime.dateOf(clock.instant()));
                 if (!model.containsAttribute("attachments")) { // the case page lists them already
@@ -218,7 +227,8 @@ class CaseDetailPages {
             case SUPERVISE -> cases.supervise(actor, id, problems.validate(new Supervision(f.text("message"),
                     f.date("dueOn"))));
             case CLOSE -> cases.close(actor, id, problems.validate(new Close(f.choice("outcome", Outcome.class),
-                    f.text("summary"))));
+                    f.text("summary"), f.text("reply"))));
+            case REPLY -> replies.interim(actor, id, problems.validate(new Reply(f.text("text"))));
             case RECORD_AGREEMENT -> cases.recordAgreement(actor, id, problems.validate(new Agreement(f.date("signedOn"),
                     f.date("effectiveOn"), f.text("terms"), f.number("attachmentId"))));
             case REFER_CONFIRMATION -> cases.referConfirmation(actor, id, f.requiredNumber("agreementId"),

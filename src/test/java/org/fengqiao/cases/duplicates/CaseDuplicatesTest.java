@@ -91,7 +91,7 @@ class CaseDuplicatesTest {
         assertThat(ids(second.get("possibleDuplicates"))).contains(first);
 
         assertThat(api.post("fq.intake", "/api/cases/" + first + "/close",
-                java.util.Map.of("outcome", "REJECTED", "summary", "已转城管执法处理")).status()).isEqualTo(200);
+                java.util.Map.of("outcome", "REJECTED", "summary", "已转城管执法处理", "reply", "您好，已办理，特此答复。")).status()).isEqualTo(200);
         long secondId = second.get("id").asLong();
         assertThat(ids(api.get("fq.intake", "/api/cases/" + secondId + "/duplicates").json())).doesNotContain(first);
     }

@@ -251,7 +251,7 @@ class CasePagesTest {
         assertThat(api.post("fq.justice", "/api/cases/" + id + "/extension-requests",
                 java.util.Map.of("until", until, "reason", "需等待鉴定")).status()).isEqualTo(200);
         seen.addAll(formsOffered("fq.supervisor", id));
-        api.post("fq.justice", "/api/cases/" + id + "/close", java.util.Map.of("outcome", "RESOLVED", "summary", "已调解"));
+        api.post("fq.justice", "/api/cases/" + id + "/close", java.util.Map.of("outcome", "RESOLVED", "summary", "已调解", "reply", "您好，已办理，特此答复。"));
         seen.addAll(formsOffered("fq.intake", id));
         seen.addAll(formsOffered("fq.justice", id));
         api.post("fq.intake", "/api/cases/" + id + "/evaluation", java.util.Map.of("rating", "DISSATISFIED"));
