@@ -34,6 +34,7 @@ public class Deidentifier {
     private final PersonNames names = new PersonNames();
     private final Function<SensitiveKind, String> marks;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Deidentifier(MessageSource messages) {
         this(kind -> messages.getMessage("board.redacted." + kind.name(), null, Locale.SIMPLIFIED_CHINESE));
     }
