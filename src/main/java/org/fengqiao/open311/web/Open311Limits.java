@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * How much each API key may post: a Bucket4j token bucket per client ({@code fengqiao.open311.posts-per-minute},
- * refilled greedily over the minute), kept in this instance's memory.
+ * refilled all at once each minute), kept in this instance's memory.
  */
 @Component
 class Open311Limits {
@@ -24,7 +24,7 @@ class Open311Limits {
 
     boolean tryPost(long clientId) {
         return buckets.get(clientId, id -> Bucket.builder()
-                .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build())
+                .addLimit(l -> l.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1))).build())
                 .tryConsume(1);
     }
 }
