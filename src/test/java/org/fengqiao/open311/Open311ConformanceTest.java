@@ -48,6 +48,9 @@ class Open311ConformanceTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void setUp() {
         Api.forgetTokens();
@@ -179,6 +182,10 @@ class Open311ConformanceTest {
         assertThat(children(request)).containsExactly("service_request_id", "service_notice", "account_id");
         String id = child(request, "service_request_id").getTextContent();
         assertThat(id).matches("330681-\\d{8}-\\d{6}-[0-9A-Z]");
+        // registered through the same service as staff intake, on the channel for other systems, reference kept
+        assertThat(jdbc.sql("select channel || ' ' || source_ref || ' ' || kind || ' ' || dispute_type from case_report "
+                + "where tracking_code = ?").param(id).query(String.class).single())
+                .isEqualTo("SYSTEM_API 12345-2026-0001 DISPUTE NEIGHBOUR");
 
         Element one = child(get("/open311/v2/requests/" + id + ".xml").xml().getDocumentElement(), "request");
         assertThat(children(one)).containsExactlyElementsOf(REQUEST_FIELDS);
