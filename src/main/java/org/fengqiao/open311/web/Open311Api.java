@@ -39,9 +39,11 @@ import org.fengqiao.platform.ChinaTime;
  * The GeoReport v2 endpoints, each in XML ({@code .xml}, text/xml) and JSON ({@code .json}): discovery, services,
  * service definitions, POST and GET requests, GET tokens. Errors are GeoReport's list of code and description
  * with the HTTP status the specification names (400, 403 for a missing or wrong api_key, 404), in the format
- * asked for.
+ * asked for. Left out of the platform's OpenAPI document: GeoReport v2 is its own specification, with its own
+ * error format instead of problem details, and announces itself through the discovery document.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class Open311Api {
 
     private static final MediaType XML = MediaType.parseMediaType("text/xml;charset=utf-8");
