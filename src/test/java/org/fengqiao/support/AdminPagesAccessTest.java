@@ -22,11 +22,11 @@ class AdminPagesAccessTest {
 
     static final List<String> PAGES = List.of("/admin/users", "/admin/users/new", "/admin/units", "/admin/units/new",
             "/admin/categories", "/admin/routing", "/admin/routing/new", "/admin/deadlines", "/admin/deadlines/new",
-            "/admin/deadlines/HANDLE_DEFAULT", "/admin/calendar", "/admin/sms", "/admin/records");
+            "/admin/deadlines/HANDLE_DEFAULT", "/admin/calendar", "/admin/sms", "/admin/records", "/admin/open311");
 
     static final List<String> FORMS = List.of("/admin/users/new", "/admin/units/new", "/admin/routing/new",
             "/admin/routing/NEIGHBOUR-V/active", "/admin/deadlines/new", "/admin/deadlines/HANDLE_DEFAULT",
-            "/admin/calendar/days", "/admin/calendar/days/2026-10-01/delete", "/admin/categories/import");
+            "/admin/calendar/days", "/admin/calendar/days/2026-10-01/delete", "/admin/categories/import", "/admin/open311");
 
     @Autowired
     WebApplicationContext context;

@@ -51,7 +51,8 @@ import org.fengqiao.regions.Regions;
  * <li>area: the case's region at village level (a grid's village), so cases of different villages never form one
  * topic;</li>
  * <li>votes: the people involved beyond the first requester ({@code people_involved − 1}) — a matter brought by
- * thirty people weighs more than one brought by one, as likes do on a message board;</li>
+ * thirty people weighs more than one brought by one, as likes do on a message board — plus every "我也遇到"
+ * (me too) citizens added to the case on the public problem board ({@code board_metoo_report}, openboard);</li>
  * <li>duplicates merged into another case are left out: the master case stands for them, as in the measures.</li>
  * </ul>
  * At most {@value #MAX_CASES} cases are read, the newest first. Results are kept per jurisdiction, period, day
@@ -133,11 +134,14 @@ public class HotTopicBoard {
                             select c.id, c.tracking_code, c.title, left(c.description, %d) as description,
                                    c.registered_at, c.region_code, c.people_involved
                             from case_report c where %s)
-                        select * from m order by registered_at desc, id desc limit :topicsLimit
+                        select m.*, coalesce((select b.metoo from board_metoo_report b where b.case_id = m.id), 0)
+                               as metoo
+                        from m order by registered_at desc, id desc limit :topicsLimit
                         """.formatted(DESCRIPTION_CHARS, scope.sql()))).param("topicsLimit", MAX_CASES + 1)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("tracking_code"), rs.getString("title"),
                         rs.getString("description"), rs.getTimestamp("registered_at").toInstant(),
-                        villageOf(rs.getString("region_code")), Math.max(0, rs.getInt("people_involved") - 1)))
+                        villageOf(rs.getString("region_code")),
+                        Math.max(0, rs.getInt("people_involved") - 1) + rs.getInt("metoo")))
                 .list();
         boolean truncated = rows.size() > MAX_CASES;
         if (truncated) {
