@@ -79,11 +79,13 @@ public class DemoData implements ApplicationRunner {
     private final DemoNotifications notifications;
     private final DemoLawLibrary laws;
     private final DemoMediators mediators;
+    private final DemoGridWork gridWork;
 
     DemoData(RegionImporter regionImporter, Regions regions, Units units, Staff staff, Categories categories,
              Router router, DemoCases demoCases, DeadlineSweep sweep, PlatformClock clock,
              PlatformTransactionManager txm, TriageTraining triage, DemoNotifications notifications,
-             DemoLawLibrary laws, DemoMediators mediators) {
+             DemoLawLibrary laws, DemoMediators mediators, DemoGridWork gridWork) {
+        this.gridWork = gridWork;
         this.triage = triage;
         this.notifications = notifications;
         this.laws = laws;
@@ -121,6 +123,7 @@ public class DemoData implements ApplicationRunner {
             mediators.load();
             notifications.choose(actors);
             int loaded = demoCases.load(actors, byCode, clock);
+            gridWork.load(actors, clock);
             notifications.readOldMessages(clock);
             return loaded;
         });

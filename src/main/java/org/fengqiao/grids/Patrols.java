@@ -84,7 +84,7 @@ public class Patrols {
         }
         long id = jdbc.sql("""
                 insert into patrol (grid_code, staff_user_id, started_at, location_consent) values (?, ?, ?, ?)
-                returning id""").params(gridCode, actor.userId(), clock.instant(), locationConsent)
+                returning id""").params(gridCode, actor.userId(), java.sql.Timestamp.from(clock.instant()), locationConsent)
                 .query(Long.class).single();
         return get(actor, id);
     }

@@ -103,8 +103,12 @@ public class Agendas {
         if (meeting.isBefore(LocalDate.of(2000, 1, 1)) || meeting.isAfter(ChinaTime.dateOf(now).plusYears(1))) {
             throw new ProblemException.InvalidInput("date", "reviews.badDate");
         }
-        Instant to = ChinaTime.endOf(meeting).isBefore(now) ? ChinaTime.endOf(meeting) : now;
+        // the agenda stays live until the meeting day ends: what is registered up to then belongs to it
+        Instant to = ChinaTime.endOf(meeting);
         Instant fallback = ChinaTime.startOf(cadence.previous(meeting));
+        // since the last meeting, but never more than two periods back (a centre that skipped meetings for months
+        // reviews the recent ones; the overdue, risk and follow-up sections still reach further)
+        Instant earliest = ChinaTime.startOf(cadence.previous(cadence.previous(meeting)));
         Map<String, Object> last = jdbc.sql("""
                         select id, held_at from review_meeting where unit_id = ? and held_at < ?
                         order by held_at desc limit 1""").params(centre.id(), Timestamp.from(to))
@@ -112,6 +116,9 @@ public class Agendas {
         Instant from = last == null ? fallback : ((Timestamp) last.get("held_at")).toInstant();
         if (!from.isBefore(to)) {
             from = fallback;
+        }
+        if (from.isBefore(earliest)) {
+            from = earliest;
         }
         Locale locale = LocaleContextHolder.getLocale();
         Window w = new Window(from, to);
@@ -122,7 +129,7 @@ public class Agendas {
                 newMatters(area, w, locale), overdue(area, locale), highRisk(area, w, locale), repeated(area, w, locale),
                 groupMatters(area, w, locale), dissatisfied(area, w, locale), escalated(area, w, centre, locale),
                 hotTopics(actor, centre, cadence.frequency()), screening(actor, area, centre, cadence, meeting),
-                trends(actor, centre, w), followUps(area, centre.id(), ChinaTime.dateOf(now)));
+                trends(actor, centre, w, ChinaTime.dateOf(now)), followUps(area, centre.id(), ChinaTime.dateOf(now)));
     }
 
     record Window(Instant from, Instant to) {
@@ -250,9 +257,13 @@ public class Agendas {
                 items);
     }
 
-    private Agenda.Trends trends(Actor actor, Unit centre, Window w) {
+    private Agenda.Trends trends(Actor actor, Unit centre, Window w, LocalDate today) {
         LocalDate first = ChinaTime.dateOf(w.from());
-        LocalDate last = ChinaTime.dateOf(w.to().minusNanos(1));
+        LocalDate meetingDay = ChinaTime.dateOf(w.to().minusNanos(1));
+        LocalDate last = meetingDay.isAfter(today) ? today : meetingDay;
+        if (first.isAfter(last)) {
+            first = last;
+        }
         long days = ChronoUnit.DAYS.between(first, last) + 1;
         Agenda.Period current = new Agenda.Period(first, last);
         Agenda.Period previous = new Agenda.Period(first.minusDays(days), first.minusDays(1));

@@ -36,6 +36,7 @@ public class ScreeningLedger {
         this.audit = audit;
     }
 
+    @org.springframework.transaction.annotation.Transactional
     public byte[] export(Actor actor, String region, LocalDate from, LocalDate to, Locale locale) {
         List<Screening.Report> reports = screening.reports(actor, region, from, to);
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
