@@ -153,7 +153,7 @@ public class Agendas {
     }
 
     private Agenda.Section overdue(CaseScope area, Locale l) {
-        return section("overdue", area.and("c.overdue_since is not null and " + OPEN), "c.overdue_since", "overdue", l);
+        return section("overdue", area.and("c.overdue_since is not null and " + OPEN), "c.overdue_since desc", "overdue", l); // newly overdue first
     }
 
     private Agenda.Section highRisk(CaseScope area, Window w, Locale l) {

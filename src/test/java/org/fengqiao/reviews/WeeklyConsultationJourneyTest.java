@@ -92,7 +92,9 @@ class WeeklyConsultationJourneyTest {
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2028-09-15';",
                 browser.find(By.cssSelector("input.follow-up-due")));
         browser.screenshot("reviews-02-decisions");
-        browser.find(By.id("record-meeting")).click();
+        WebElement submit = browser.find(By.id("record-meeting"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
+        submit.click();
 
         browser.waitFor(ExpectedConditions.urlMatches("/reviews/\\d+$"));
         String page = browser.text(By.tagName("main"));

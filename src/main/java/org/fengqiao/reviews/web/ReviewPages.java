@@ -9,15 +9,20 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -75,34 +80,78 @@ class ReviewPages {
         return AGENDA;
     }
 
+    /**
+     * The record form posts one row per agenda item as {@code decisions[n].field} (n as the page numbered them,
+     * not consecutive, so read by hand rather than bound to a list); rows without a decision are skipped.
+     */
     @PostMapping("/reviews")
-    String processMeetingForm(@AuthenticationPrincipal Actor actor, @ModelAttribute MeetingForm form,
+    String processMeetingForm(@AuthenticationPrincipal Actor actor, @RequestParam MultiValueMap<String, String> form,
                               RedirectAttributes redirect) {
+        Long centre = number(form.getFirst("centre"), "centre");
         try {
+            Map<Integer, Map<String, String>> rows = new TreeMap<>();
+            form.forEach((name, values) -> {
+                Matcher m = ROW.matcher(name);
+                if (m.matches() && !values.isEmpty()) {
+                    rows.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new HashMap<>()).put(m.group(2),
+                            values.getFirst());
+                }
+            });
             List<ReviewMeetings.NewDecision> decisions = new ArrayList<>();
-            for (MeetingForm.DecisionRow row : form.getDecisions()) {
-                if (row == null || row.getAction() == null || row.getAction().isBlank()
-                        || row.getCaseId() == null && (row.getText() == null || row.getText().isBlank())) {
+            for (Map<String, String> row : rows.values()) {
+                String action = blank(row.get("action"));
+                Long caseId = number(row.get("caseId"), "caseId");
+                String text = blank(row.get("text"));
+                if (action == null || caseId == null && text == null) {
                     continue; // no decision on this item, or an empty task row
                 }
-                ReviewMeetings.Action action = ReviewMeetings.Action.valueOf(row.getAction());
-                String text = row.getText() == null || row.getText().isBlank()
-                        ? problems.text("reviews.action." + action) : row.getText();
-                decisions.add(new ReviewMeetings.NewDecision(row.getSection(), row.getCaseId(), action,
-                        row.getUnitId(), row.getLeader(), row.getDueOn(), row.getOwner(), text));
+                ReviewMeetings.Action a = ReviewMeetings.Action.valueOf(action);
+                decisions.add(new ReviewMeetings.NewDecision(row.get("section"), caseId, a,
+                        number(row.get("unitId"), "unitId"), blank(row.get("leader")), date(row.get("dueOn")),
+                        blank(row.get("owner")), text == null ? problems.text("reviews.action." + a) : text));
             }
-            List<String> attendees = form.getAttendees() == null ? List.of()
-                    : Arrays.stream(form.getAttendees().split("[,，、;；\\s]+")).filter(s -> !s.isBlank()).toList();
-            ReviewMeetings.Meeting m = meetings.record(actor, new ReviewMeetings.NewMeeting(form.getCentre(),
-                    heldAt(form.getHeldAt()), form.getChair(), attendees, form.getInvitedUnits(), form.getSummary(),
-                    decisions));
+            String attendees = form.getFirst("attendees");
+            List<Long> invited = form.getOrDefault("invitedUnits", List.of()).stream()
+                    .map(v -> number(v, "invitedUnits")).toList();
+            ReviewMeetings.Meeting m = meetings.record(actor, new ReviewMeetings.NewMeeting(centre,
+                    heldAt(form.getFirst("heldAt")), form.getFirst("chair"), attendees == null ? List.of()
+                    : Arrays.stream(attendees.split("[,，、;；\\s]+")).filter(x -> !x.isBlank()).toList(), invited,
+                    form.getFirst("summary"), decisions));
             redirect.addFlashAttribute("success", problems.text("reviews.page.recorded"));
             return "redirect:/reviews/" + m.id();
         } catch (ProblemException.NotFound e) {
             throw e;
         } catch (ProblemException e) {
             redirect.addFlashAttribute("error", problems.text(e));
-            return "redirect:/reviews" + (form.getCentre() == null ? "" : "?centre=" + form.getCentre());
+            return "redirect:/reviews" + (centre == null ? "" : "?centre=" + centre);
+        }
+    }
+
+    private static final Pattern ROW = Pattern.compile("decisions\\[(\\d{1,5})]\\.(\\w+)");
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Long number(String s, String field) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException.InvalidInput(field, "reviews.page.badNumber");
+        }
+    }
+
+    private static LocalDate date(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.strip());
+        } catch (DateTimeParseException e) {
+            throw new ProblemException.InvalidInput("dueOn", "reviews.page.badDate");
         }
     }
 
