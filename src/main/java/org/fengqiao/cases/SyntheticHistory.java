@@ -43,7 +43,7 @@ public class SyntheticHistory {
                     with villages as (select array_agg(code order by code) as codes from region
                                       where level = 'VILLAGE' and code like :prefix),
                     g as (select n, :first + n as id, (hashint8(n + :first) & 2147483647) as h,
-                                 :end - make_interval(secs => ((hashint8(n * 7 + :first) & 2147483647) % :span)) as reg
+                                 cast(:end as timestamptz) - make_interval(secs => ((hashint8(n * 7 + :first) & 2147483647) % :span)) as reg
                           from generate_series(0, :batch - 1) n)
                     insert into cases (id, tracking_code, status, kind, channel, dispute_type, title, description,
                                        address, region_code, people_involved, risk_level, registered_at, registered_by,
@@ -63,7 +63,7 @@ public class SyntheticHistory {
                            reg, :user, :centre, :centre, :handler, reg + interval '1 hour', reg + interval '1 day',
                            case when s.status <> 'ASSIGNED' then reg + interval '5 hours' end,
                            reg + interval '15 days',
-                           case when s.status in ('ASSIGNED', 'IN_PROGRESS') and reg + interval '15 days' < :end
+                           case when s.status in ('ASSIGNED', 'IN_PROGRESS') and reg + interval '15 days' < cast(:end as timestamptz)
                                 then reg + interval '15 days' end,
                            case when s.closed then (case when h % 10 < 8 then 'RESOLVED' else 'NOT_RESOLVED' end) end,
                            case when s.closed then h % 10 < 8 end,
@@ -75,11 +75,11 @@ public class SyntheticHistory {
                            case when s.status = 'ARCHIVED' then reg + make_interval(days => 4 + h % 20) end
                     from g cross join villages v
                     cross join lateral (select st as status, st in ('CLOSED', 'ARCHIVED', 'UNDER_REVIEW') as closed
-                        from (select case when reg > :end - interval '20 days' and h % 3 = 0 then 'IN_PROGRESS'
-                                          when reg > :end - interval '3 days' and h % 3 = 1 then 'ASSIGNED'
+                        from (select case when reg > cast(:end as timestamptz) - interval '20 days' and h % 3 = 0 then 'IN_PROGRESS'
+                                          when reg > cast(:end as timestamptz) - interval '3 days' and h % 3 = 1 then 'ASSIGNED'
                                           when h % 50 = 1 then 'UNDER_REVIEW'
                                           when h % 100 = 2 then 'IN_PROGRESS'
-                                          when reg > :end - interval '30 days' then 'CLOSED'
+                                          when reg > cast(:end as timestamptz) - interval '30 days' then 'CLOSED'
                                           else 'ARCHIVED' end as st) x) s
                     """).param("prefix", regionPrefix + "%").param("first", first).param("end", end)
                     .param("span", spanSeconds).param("batch", batch).param("user", userId).param("centre", centreId)

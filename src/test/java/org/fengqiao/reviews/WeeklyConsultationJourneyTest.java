@@ -119,4 +119,49 @@ class WeeklyConsultationJourneyTest {
         assertThat(api.get("fq.intake", "/api/cases/" + id).get("status").asString()).isEqualTo("ASSIGNED");
         assertThat(api.get("fq.intake", "/api/cases/" + id + "/timeline").text()).contains("第 " + meeting + " 号");
     }
+
+    @Test
+    void aGridWorkerPatrolsAndReportsScreeningFromThePhone() {
+        clock.set(LocalDateTime.of(2028, 9, 13, 9, 0));
+        Api.forgetTokens();
+        browser.driver().manage().window().setSize(new Dimension(375, 900));
+        browser.logIn("fengyuan.grid").go("/grids");
+        click(browser.find(By.id("locationConsent")));
+        click(browser.find(By.cssSelector("#start-patrol button[type=submit]")));
+        assertThat(browser.text(By.id("patrol"))).contains("巡查中");
+        new Select(browser.find(By.id("kind"))).selectByValue("SAFETY_HAZARD");
+        browser.find(By.id("title")).sendKeys("手机巡查：村口路灯不亮");
+        browser.find(By.id("description")).sendKeys("村口两盏路灯损坏，夜间通行不便。");
+        browser.screenshot("grids-01-patrol-phone");
+        WebElement add = browser.find(By.cssSelector("#patrol form button[type=submit]"));
+        click(add);
+        assertThat(browser.text(By.cssSelector(".alert-success"))).contains("发现事项已记录");
+        WebElement end = browser.find(By.xpath("//form[contains(@action, '/end')]//button"));
+        click(end);
+        assertThat(browser.text(By.id("recent-patrols"))).contains("手机巡查：村口路灯不亮");
+        WebElement toCase = browser.find(By.xpath("//li[contains(., '手机巡查：村口路灯不亮')]//form//button"));
+        click(toCase);
+        browser.waitFor(ExpectedConditions.urlMatches("/cases/\\d+$"));
+        assertThat(browser.text(By.tagName("main"))).contains("手机巡查：村口路灯不亮");
+        browser.go("/screening");
+        click(browser.find(By.id("zeroReport")));
+        WebElement submit = browser.find(By.cssSelector("#report-form button[type=submit]"));
+        click(submit);
+        assertThat(browser.text(By.cssSelector(".alert-success"))).contains("排查报告已提交");
+        assertThat(browser.text(By.id("screening-status"))).contains("零报告");
+        browser.screenshot("grids-02-screening-phone");
+        browser.driver().manage().window().setSize(new Dimension(1440, 900));
+        browser.logIn("fq.dispatcher").go("/grids");
+        assertThat(browser.text(By.id("grid-board"))).contains("第一网格");
+        browser.screenshot("grids-03-board");
+        browser.go("/screening");
+        assertThat(browser.text(By.id("screening-status"))).contains("未报告");
+        browser.screenshot("grids-04-screening-township");
+    }
+
+    /** Clicks as a person would after scrolling to it (a phone's short window puts buttons under the fold). */
+    static void click(WebElement element) {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+    }
 }
