@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
  * written straight into the tables with set-based SQL, because registering a million cases one at a time through
  * {@link CaseService} would take hours. The rows are plausible for the reports that read them (statuses,
  * outcomes, ratings, deadlines, overdue, risk, group size, repeated addresses, a few risk rises and
- * escalations as events) but carry no parties, no search terms and no event chains, so the record verification
+ * escalations as events) but carry no parties, no search terms and no event chains (the events' hashes are zeros), so the record verification
  * would flag them: use a throw-away database.
  */
 @Service
@@ -86,11 +86,12 @@ public class SyntheticHistory {
                     .param("handler", handlerId).update();
             // a few risk rises and escalations, as the events the agenda reads
             jdbc.sql("""
-                    insert into case_event (case_id, type, occurred_at, actor_user_id, actor_unit_id, reason, data)
+                    insert into case_event (case_id, type, occurred_at, actor_user_id, actor_unit_id, reason, data, hash)
                     select c.id, case when c.id % 2 = 0 then 'RiskReassessed' else 'CaseEscalated' end,
                            c.registered_at + interval '1 day', :user, :centre, '合成事件',
                            case when c.id % 2 = 0 then '{"fromLevel":"LOW","toLevel":"HIGH","reasons":[]}'::jsonb
-                                else jsonb_build_object('fromOwnerUnit', :handler, 'toOwnerUnit', :centre) end
+                                else jsonb_build_object('fromOwnerUnit', :handler, 'toOwnerUnit', :centre) end,
+                           decode(repeat('00', 32), 'hex')
                     from cases c where c.id >= :first and c.id < :first + :batch and c.id % 97 = 0
                     """).param("first", first).param("batch", batch).param("user", userId).param("centre", centreId)
                     .param("handler", handlerId).update();
