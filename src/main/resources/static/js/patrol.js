@@ -16,9 +16,15 @@
     setInterval(function () {
         if (buffer.length === 0) { return; }
         var points = buffer.splice(0, buffer.length);
-        var headers = {"Content-Type": "application/json"};
+        var body = new URLSearchParams();
+        points.forEach(function (p) {
+            body.append("at", p.at);
+            body.append("latitude", p.latitude);
+            body.append("longitude", p.longitude);
+        });
+        var headers = {};
         if (token && header && token.content) { headers[header.content] = token.content; }
         fetch("/grids/patrols/" + patrol.dataset.patrol + "/points", {method: "POST", headers: headers,
-            credentials: "same-origin", body: JSON.stringify({points: points})});
+            credentials: "same-origin", body: body});
     }, 60000);
 })();

@@ -3,16 +3,15 @@ package org.fengqiao.grids.web;
 import java.io.IOException;
 import java.util.List;
 
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -80,13 +79,31 @@ class GridPages {
         return act(redirect, () -> patrols.start(actor, gridCode, locationConsent), "grids.page.started");
     }
 
-    /** Location points from the browser while the patrol runs (only sent with consent). */
+    /**
+     * Location points from the browser while the patrol runs (only sent with consent), as a form post of parallel
+     * {@code at}, {@code latitude} and {@code longitude} values; answers 204.
+     */
     @PostMapping("/grids/patrols/{id}/points")
-    @ResponseBody
-    ResponseEntity<Void> points(@AuthenticationPrincipal Actor actor, @PathVariable long id,
-                                @RequestBody GridApi.Points body) {
-        patrols.addPoints(actor, id, body.points());
-        return ResponseEntity.noContent().build();
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void points(@AuthenticationPrincipal Actor actor, @PathVariable long id,
+                @RequestParam(name = "at", required = false) List<String> at,
+                @RequestParam(name = "latitude", required = false) List<Double> latitude,
+                @RequestParam(name = "longitude", required = false) List<Double> longitude) {
+        int n = latitude == null ? 0 : latitude.size();
+        List<Patrols.Point> points = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            java.time.Instant when = null;
+            if (at != null && i < at.size()) {
+                try {
+                    when = java.time.Instant.parse(at.get(i));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new ProblemException.InvalidInput("at", "grids.pointOutsidePatrol");
+                }
+            }
+            points.add(new Patrols.Point(when, latitude.get(i),
+                    longitude == null || i >= longitude.size() ? null : longitude.get(i)));
+        }
+        patrols.addPoints(actor, id, points);
     }
 
     @PostMapping("/grids/patrols/{id}/findings")
