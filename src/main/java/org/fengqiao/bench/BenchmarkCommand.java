@@ -10,7 +10,7 @@ import org.fengqiao.FengqiaoApplication;
 
 /**
  * {@code ./fengqiao bench [--cases=N] [--threads=T] [--only=name,…] [--shared-data=DIR] [--page-cases=N]
- * [--users=N] [--seconds=N] [--think-ms=N] [--page-writes-per-minute=N] [--fengqiao.…=…]}: first the text
+ * [--users=N] [--seconds=N] [--think-ms=N] [--page-writes-per-minute=N] [--review-cases=N] [--fengqiao.…=…]}: first the text
  * benchmarks (classifier, duplicates) on the public data in {@code ../shared/data}, then starts the platform on a
  * throw-away embedded PostgreSQL with durable commits ({@code fsync=on}, {@code synchronous_commit=on}), loads the
  * demo county, and runs each platform benchmark after a warm-up.
@@ -23,11 +23,11 @@ public final class BenchmarkCommand {
     /** The benchmark's own options, {@code --name=value}, with their defaults; any other argument goes to Spring. */
     private static final java.util.Map<String, Integer> NUMBERS = java.util.Map.of("--cases", 20_000,
             "--threads", 8, "--page-cases", 100_000, "--users", 50, "--seconds", 60, "--think-ms", 1000,
-            "--page-writes-per-minute", 12, "--kills", 20, "--crash-cases", 200);
+            "--page-writes-per-minute", 12, "--kills", 20, "--crash-cases", 200, "--review-cases", 200_000);
     private static final java.util.Set<String> WORDS = java.util.Set.of("--only", "--shared-data");
     /** The benchmarks {@code --only} may name that need no platform, and those that do. */
     private static final List<String> TEXT_NAMES = List.of("classifier", "duplicates", "laws");
-    private static final List<String> PLATFORM_NAMES = List.of("intake", "closed-loop", "pages");
+    private static final List<String> PLATFORM_NAMES = List.of("intake", "closed-loop", "pages", "reviews");
     /** Runs only when named: it starts its own platform as a child process and kills it, see {@link CrashBenchmark}. */
     static final String CRASH = "crash";
     static final List<String> NAMES = java.util.stream.Stream.of(TEXT_NAMES.stream(), PLATFORM_NAMES.stream(),
@@ -91,7 +91,9 @@ public final class BenchmarkCommand {
         int writesPerMinute;
         int kills;
         int crashCases;
+        int reviewCases;
         try {
+            reviewCases = number(own, "--review-cases", 0);
             cases = number(own, "--cases", 1);
             threads = number(own, "--threads", 1);
             pageCases = number(own, "--page-cases", 1);
@@ -147,6 +149,14 @@ public final class BenchmarkCommand {
                     continue;
                 }
                 for (Benchmark.Figure f : b.run()) {
+                    System.out.println(f);
+                }
+            }
+            // last: it adds a large synthetic history the other benchmarks should not read
+            Benchmark reviews = context.getBean(ReviewBenchmarks.class).reviews(reviewCases);
+            known.add(reviews.name());
+            if (selected.isEmpty() || selected.contains(reviews.name())) {
+                for (Benchmark.Figure f : reviews.run()) {
                     System.out.println(f);
                 }
             }

@@ -3,6 +3,8 @@ package org.fengqiao.cases;
 import org.fengqiao.organisation.Unit;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.regions.DivisionCode;
+import org.fengqiao.routing.Router;
+import org.fengqiao.routing.RoutingQuery;
 
 /**
  * The policy for whom a case may be handed to — assigned at registration ({@code assignTo}), assigned by a
@@ -38,10 +40,15 @@ final class AssignmentTargets {
         return target.regionCode().isWithin(above == null ? actorUnit.regionCode() : above);
     }
 
-    /** Refuses a target outside the policy, naming the field it came in. */
-    static void require(String field, Unit actorUnit, DivisionCode caseRegion, Unit target, Unit routed) {
-        if (!fits(actorUnit, caseRegion, target, routed)) {
+    /**
+     * Refuses a target outside the policy, or a village-level target for a matter not on the admission list
+     * (网格事项准入), naming the field it came in.
+     */
+    static void require(String field, Unit actorUnit, Case c, Router router, Unit target, Unit routed) {
+        if (!fits(actorUnit, c.region(), target, routed)) {
             throw new ProblemException.InvalidInput(field, "case.assignTargetOutOfReach", target.name());
         }
+        router.admission().require(field, target, new RoutingQuery(c.kind().name(), c.categoryCode(), c.disputeType(),
+                c.region()));
     }
 }

@@ -88,7 +88,7 @@ public class CaseService {
         Case c = Case.register(new CaseId(id), code, new Case.RegistrationFacts(place.region(), place.grid(), cmd.channel(),
                 unassessed.withRisk(assessment.level(), assessment.reasons()), in.owner().id()), act);
         if (in.assignTo() != null) {
-            AssignmentTargets.require("assignTo", units.get(actor.unitId()), c.region(), in.assignTo(),
+            AssignmentTargets.require("assignTo", units.get(actor.unitId()), c, router, in.assignTo(),
                     route(c).map(RoutingDecision::unit).orElse(null));
             assign(c, new Assignment(in.assignTo().id(), "MANUAL", text("routing.reason.atRegistration",
                     actor.displayName(), in.assignTo().name())), null, act);
@@ -135,7 +135,7 @@ public class CaseService {
             if (cmd.unitId() != null) {
                 Unit unit = units.requireActive("unitId", cmd.unitId());
                 RoutingDecision routed = route(c).orElse(null);
-                AssignmentTargets.require("unitId", units.get(actor.unitId()), c.region(), unit,
+                AssignmentTargets.require("unitId", units.get(actor.unitId()), c, router, unit,
                         routed == null ? null : routed.unit());
                 RoutingDecision suggested = routed != null && routed.unit().id() == unit.id() ? routed : null;
                 assign(c, suggested != null ? new Assignment(unit.id(), suggested.ruleCode(), suggested.explanation())
@@ -170,7 +170,7 @@ public class CaseService {
             if (to.level() != from.level()) {
                 throw new ProblemException.InvalidInput("unitId", "case.transferSameLevel", from.name(), to.name());
             }
-            AssignmentTargets.require("unitId", units.get(actor.unitId()), c.region(), to,
+            AssignmentTargets.require("unitId", units.get(actor.unitId()), c, router, to,
                     route(c).map(RoutingDecision::unit).orElse(null));
             c.transfer(to.id(), deadlines.assigned(c, act.at()), cmd.reason(), act);
         });

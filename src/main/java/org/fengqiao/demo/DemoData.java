@@ -80,12 +80,14 @@ public class DemoData implements ApplicationRunner {
     private final DemoLawLibrary laws;
     private final DemoMediators mediators;
     private final DemoCitizens citizens;
+    private final DemoGridWork gridWork;
 
     DemoData(RegionImporter regionImporter, Regions regions, Units units, Staff staff, Categories categories,
              Router router, DemoCases demoCases, DeadlineSweep sweep, PlatformClock clock,
              PlatformTransactionManager txm, TriageTraining triage, DemoNotifications notifications,
-             DemoLawLibrary laws, DemoMediators mediators, DemoCitizens citizens) {
+             DemoLawLibrary laws, DemoMediators mediators, DemoCitizens citizens, DemoGridWork gridWork) {
         this.citizens = citizens;
+        this.gridWork = gridWork;
         this.triage = triage;
         this.notifications = notifications;
         this.laws = laws;
@@ -124,6 +126,7 @@ public class DemoData implements ApplicationRunner {
             notifications.choose(actors);
             int loaded = demoCases.load(actors, byCode, clock);
             citizens.load(actors, clock);
+            gridWork.load(actors, clock);
             notifications.readOldMessages(clock);
             return loaded;
         });

@@ -46,13 +46,21 @@ public class Router {
     private final Regions regions;
     private final MessageSource messages;
     private final AtomicReference<List<RoutingRule>> rules = new AtomicReference<>();
+    private final MatterAdmission admission;
 
-    Router(JdbcClient jdbc, Units units, Regions regions, MessageSource messages, AuditLog audit) {
+    Router(JdbcClient jdbc, Units units, Regions regions, MessageSource messages, AuditLog audit,
+           MatterAdmission admission) {
+        this.admission = admission;
         this.audit = audit;
         this.messages = messages;
         this.jdbc = jdbc;
         this.units = units;
         this.regions = regions;
+    }
+
+    /** The admission list (网格事项准入) routing and manual assignment respect. */
+    public MatterAdmission admission() {
+        return admission;
     }
 
     public List<RoutingRule> rules() {
@@ -71,7 +79,9 @@ public class Router {
         List<String> considered = new ArrayList<>();
         List<RoutingRule> matching = rules().stream().filter(r -> r.matches(query)).sorted(LOWEST_LEVEL_FIRST).toList();
         for (RoutingRule rule : matching) {
-            if (rule.level().isAbove(query.region().level()) || rule.level() == query.region().level()) {
+            if (!admission.admits(rule.level(), query)) {
+                considered.add(text("routing.explain.notAdmitted", rule.code()));
+            } else if (rule.level().isAbove(query.region().level()) || rule.level() == query.region().level()) {
                 DivisionCode at = query.region().truncate(rule.level());
                 Optional<Unit> unit = units.ofKindIn(rule.unitKind(), at).stream().findFirst();
                 if (unit.isPresent()) {
