@@ -12,13 +12,14 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 /**
  * Sends reads that may lag a little — reports — to a PostgreSQL streaming replica, and everything else to the
  * primary. Code that reports runs its reads inside {@link #reading(Supplier)} (or in a report request, see
- * {@code platform.web.ReplicaRoutes}); connections taken there come from the replica while the replica answers
- * and is no more than {@code max-lag} behind, otherwise from the primary. {@link #route()} says which, and why,
+ * {@code platform.web.ReplicaRoutes}); read-only transactions there take their connections from the replica while
+ * the replica answers and is no more than {@code max-lag} behind, otherwise from the primary. {@link #route()} says which, and why,
  * so that the page can show the lag with the figures or say it read the primary. Never used for reads that must
  * see the reader's own write (the case page after an action) or for anything that writes.
  *
@@ -161,25 +162,33 @@ public final class ReadReplica implements AutoCloseable {
         }
     }
 
-    /** The application's data source: the replica's connections inside reports while it is usable. */
-    static final class Routing extends AbstractRoutingDataSource implements AutoCloseable {
+    /**
+     * The application's data source with a replica: a connection is taken when its first statement runs (Spring's
+     * {@link LazyConnectionDataSourceProxy}), so the transaction's read-only flag is known by then. Read-only
+     * transactions inside reports take the replica's connections while it is usable; everything else — writes, and
+     * the page session's reads and writes that happen during a report request — the primary's.
+     */
+    static final class ReplicaAware extends LazyConnectionDataSourceProxy implements AutoCloseable {
 
-        private final ReadReplica replica;
         private final DataSource primary;
         private final DataSource replicaSource;
+        private final ReadReplica replica;
 
-        Routing(DataSource primary, DataSource replicaSource, ReadReplica replica) {
-            this.replica = replica;
+        ReplicaAware(DataSource primary, DataSource replicaSource, ReadReplica replica) {
+            super(primary);
             this.primary = primary;
             this.replicaSource = replicaSource;
-            setTargetDataSources(Map.of("primary", primary, "replica", replicaSource));
-            setDefaultTargetDataSource(primary);
-            afterPropertiesSet();
-        }
-
-        @Override
-        protected Object determineCurrentLookupKey() {
-            return replica.useReplica() ? "replica" : "primary";
+            this.replica = replica;
+            AbstractRoutingDataSource routing = new AbstractRoutingDataSource() {
+                @Override
+                protected Object determineCurrentLookupKey() {
+                    return replica.useReplica() ? "replica" : "primary";
+                }
+            };
+            routing.setTargetDataSources(Map.of("primary", primary, "replica", replicaSource));
+            routing.setDefaultTargetDataSource(primary);
+            routing.afterPropertiesSet();
+            setReadOnlyDataSource(routing);
         }
 
         /** Closes both pools with the application. */

@@ -37,7 +37,7 @@ class ReadReplicaConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if (!(bean instanceof DataSource primary) || bean instanceof ReadReplica.Routing
+                if (!(bean instanceof DataSource primary) || bean instanceof ReadReplica.ReplicaAware
                         || !"dataSource".equals(name)) {
                     return bean;
                 }
@@ -61,7 +61,7 @@ class ReadReplicaConfiguration {
                 HikariDataSource replicaSource = new HikariDataSource(config);
                 ReadReplica replica = new ReadReplica(properties, primary, replicaSource);
                 holder.getObject().replica = replica;
-                return new ReadReplica.Routing(primary, replicaSource, replica);
+                return new ReadReplica.ReplicaAware(primary, replicaSource, replica);
             }
         };
     }

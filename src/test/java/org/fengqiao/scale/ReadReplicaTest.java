@@ -46,7 +46,9 @@ class ReadReplicaTest {
                 true, Map.of("fengqiao.read-replica.url", replica.getJdbcUrl("postgres", "postgres"),
                         "fengqiao.read-replica.username", "postgres",
                         "fengqiao.read-replica.max-lag", "3s",
-                        "fengqiao.read-replica.check-interval", "200ms"));
+                        "fengqiao.read-replica.check-interval", "200ms",
+                        // a page waits this long for a connection before it answers 503
+                        "spring.datasource.hikari.connection-timeout", "3000"));
         port = Instances.port(app);
     }
 

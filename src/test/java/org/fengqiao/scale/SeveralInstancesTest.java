@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.fengqiao.organisation.Unit;
+import org.fengqiao.organisation.Units;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.Instances;
 import org.fengqiao.support.Pages;
@@ -25,7 +27,8 @@ import org.fengqiao.support.SessionClient;
 /**
  * Two instances of the platform on one database, as behind a load balancer without sticky sessions: a user signed
  * in on one is served by the other, an export started on one is followed and downloaded on the other, and a change
- * made on one shows on the other (cached reports and the in-memory case index follow the database).
+ * made on one shows on the other (cached reports and the in-memory case index follow the database, reference
+ * data within the poll interval).
  */
 class SeveralInstancesTest {
 
@@ -43,7 +46,7 @@ class SeveralInstancesTest {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         Path keyFile = dir.resolve("data.key");
         first = Instances.start(url, keyFile, dir.resolve("one"), true, Map.of());
-        second = Instances.start(url, keyFile, dir.resolve("two"), true, Map.of());
+        second = Instances.start(url, keyFile, dir.resolve("two"), true, Map.of("fengqiao.cluster.reference-poll", "500ms"));
         one = Instances.port(first);
         two = Instances.port(second);
     }
@@ -120,5 +123,24 @@ class SeveralInstancesTest {
         assertThat(onTwo.get("/map/cases.geojson").html()).contains(code);
         Api.Response duplicates = apiTwo.get("fq.intake", "/api/cases/" + later.get("id").asLong() + "/duplicates");
         assertThat(duplicates.text()).contains(earlier.get("trackingCode").asString());
+    }
+
+    @Test
+    void aUnitRenamedThroughOneInstanceIsRenamedOnTheOtherWithinThePollInterval() throws Exception {
+        Units onOne = first.getBean(Units.class);
+        Units onTwo = second.getBean(Units.class);
+        Unit centre = onOne.findByCode("fq-centre").orElseThrow();
+        assertThat(onTwo.get(centre.id()).name()).isEqualTo(centre.name());
+        try {
+            onOne.update(centre.id(), centre.name() + "（改名）", centre.active());
+            String seen = onTwo.get(centre.id()).name();
+            for (int i = 0; i < 100 && !seen.endsWith("（改名）"); i++) {
+                Thread.sleep(100);
+                seen = onTwo.get(centre.id()).name();
+            }
+            assertThat(seen).isEqualTo(centre.name() + "（改名）");
+        } finally {
+            onOne.update(centre.id(), centre.name(), centre.active());
+        }
     }
 }

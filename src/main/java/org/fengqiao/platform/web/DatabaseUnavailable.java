@@ -50,9 +50,26 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
         return false;
     }
 
+    /** Also on the error dispatch: a failure that reached the container (thrown after the filters) ends there. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+            if (isCause((Throwable) request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION))
+                    && !response.isCommitted()) {
+                log.warn("Database unreachable: {} answered 503", request.getAttribute(
+                        jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI));
+                write(request, response);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         try {
             chain.doFilter(request, response);
         } catch (ServletException | RuntimeException e) {
@@ -65,7 +82,9 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale = request.getLocale() != null && "en".equals(request.getLocale().getLanguage())
+        // Chinese first: English only for a browser that asks for it (no session or locale cookie can be read now)
+        String accepted = request.getHeader("Accept-Language");
+        Locale locale = accepted != null && accepted.strip().toLowerCase(Locale.ROOT).startsWith("en")
                 ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         String title = messages.getMessage("scale.unavailable.title", null, locale);
         String text = messages.getMessage("scale.unavailable.text", null, locale);
@@ -74,7 +93,9 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
         response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         response.setHeader("Cache-Control", "no-store");
         response.setCharacterEncoding("UTF-8");
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original instanceof String o ? o : request.getRequestURI();
+        if (uri.startsWith(request.getContextPath() + "/api/")) {
             response.setContentType("application/problem+json");
             response.getWriter().write("{\"title\":\"" + json(title) + "\",\"status\":503,\"detail\":\""
                     + json(text) + "\"}");
