@@ -129,7 +129,7 @@ class SeveralInstancesTest {
     void aUnitRenamedThroughOneInstanceIsRenamedOnTheOtherWithinThePollInterval() throws Exception {
         Units onOne = first.getBean(Units.class);
         Units onTwo = second.getBean(Units.class);
-        Unit centre = onOne.findByCode("fq-centre").orElseThrow();
+        Unit centre = onOne.list().getFirst();
         assertThat(onTwo.get(centre.id()).name()).isEqualTo(centre.name());
         try {
             onOne.update(centre.id(), centre.name() + "（改名）", centre.active());
