@@ -242,10 +242,18 @@ public class CaseLists {
     }
 
     /**
-     * A number that grows whenever any case changes (every change appends an event): reports may cache what
-     * they computed under it, as {@link UntilChanged} does.
+     * A number that grows whenever any case changes (every change appends an event), on this instance or another:
+     * reports may cache what they computed under it, as {@link UntilChanged} does. It is the newest event's id
+     * (times 1,024) plus the number of events among the last {@value #LATE_COMMITS} ids: event ids are taken when a
+     * transaction writes them but seen when it commits, so a transaction that took an id and commits after a later
+     * one (another instance's, say) does not raise the newest id — it does raise that count. Only a commit more than
+     * {@value #LATE_COMMITS} events late goes unnoticed, until the cached answer's lifetime ends.
      */
     public long changeMark() {
-        return jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
+        return jdbc.sql("select m.id * 1024 + (select count(*) from case_event where id > m.id - " + LATE_COMMITS
+                + ") from (select coalesce(max(id), 0) as id from case_event) m").query(Long.class).single();
     }
+
+    /** How many events late a commit may come and still raise {@link #changeMark()} (less than 1,024). */
+    static final int LATE_COMMITS = 1_000;
 }

@@ -22,6 +22,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * change to a case appends an event, so the cases changed since the index was last brought up to date are those
  * with events after the last one it saw. Built from the database on first use and caught up before each search,
  * so it never answers from a state older than the search; losing it loses nothing. Thread-safe.
+ *
+ * <p>Changes made by other instances are followed the same way, from the database. Event ids are taken when a
+ * transaction writes and become visible when it commits, so an id below the newest one seen may still appear (a
+ * transaction committing late, on this instance or another): the ids missing below the newest are remembered as
+ * gaps and looked up again at each catch-up until they appear, or for {@link #GAP_PATIENCE} (ids of rolled-back
+ * transactions never appear).
  */
 public final class LiveCaseIndex {
 
@@ -47,6 +53,10 @@ public final class LiveCaseIndex {
     }
 
     private static final int CHUNK = 1_000;
+    /** How long a missing event id is looked for: longer than any transaction that writes case events. */
+    static final java.time.Duration GAP_PATIENCE = java.time.Duration.ofMinutes(15);
+    /** How far below the newest event a build looks for ids not yet committed. */
+    private static final long BUILD_GAP_WINDOW = 10_000;
     /** The field a case's document is found by when it is replaced or removed. */
     private static final String KEY = "key";
 
@@ -55,6 +65,8 @@ public final class LiveCaseIndex {
     private final Analyzer analyzer;
     private final Source source;
     private long watermark = -1;
+    /** Event ids below the watermark not seen yet, with when they were first missed (System.nanoTime). */
+    private final java.util.Map<Long, Long> gaps = new java.util.HashMap<>();
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile boolean closing;
@@ -159,9 +171,17 @@ public final class LiveCaseIndex {
                 writer = built;
                 org.slf4j.LoggerFactory.getLogger(LiveCaseIndex.class).info("{}: {} cases indexed in {} ms",
                         name, count[0], (System.nanoTime() - start) / 1_000_000);
-            } else if (mark > watermark) {
-                List<Long> ids = jdbc.sql("select distinct case_id from case_event where id > ? and id <= ?")
-                        .params(watermark, mark).query(Long.class).list();
+                rememberGaps(jdbc.sql("select id from case_event where id > ? and id <= ?")
+                        .params(Math.max(0, mark - BUILD_GAP_WINDOW), mark).query(Long.class).list(),
+                        Math.max(0, mark - BUILD_GAP_WINDOW), mark);
+            } else if (mark > watermark || !gaps.isEmpty()) {
+                Long[] missing = gaps.keySet().toArray(Long[]::new);
+                List<long[]> events = jdbc.sql("select id, case_id from case_event where id > ? and id <= ?"
+                                + " or id = any(?)")
+                        .params(watermark, mark, missing)
+                        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                rememberGaps(events.stream().map(e -> e[0]).toList(), watermark, mark);
+                List<Long> ids = events.stream().map(e -> e[1]).distinct().toList();
                 for (int from = 0; from < ids.size(); from += CHUNK) {
                     List<Long> changed = ids.subList(from, Math.min(ids.size(), from + CHUNK));
                     Set<Long> belonging = new java.util.HashSet<>();
@@ -175,13 +195,35 @@ public final class LiveCaseIndex {
                         }
                     }
                 }
-                writer.commit();
-                searchers.maybeRefreshBlocking();
+                if (!ids.isEmpty()) {
+                    writer.commit();
+                    searchers.maybeRefreshBlocking();
+                }
             }
             watermark = Math.max(watermark, mark);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Forgets the gaps now seen and those waited for long enough, and remembers the ids in (from, to] not seen.
+     */
+    private void rememberGaps(List<Long> seen, long from, long to) {
+        long now = System.nanoTime();
+        Set<Long> found = new java.util.HashSet<>(seen);
+        gaps.keySet().removeAll(found);
+        gaps.values().removeIf(since -> now - since > GAP_PATIENCE.toNanos());
+        for (long id = Math.max(from, watermark) + 1; id <= to; id++) {
+            if (!found.contains(id)) {
+                gaps.putIfAbsent(id, now);
+            }
+        }
+    }
+
+    /** How many event ids below the newest are still awaited (for tests and the logs). */
+    synchronized int gapCount() {
+        return gaps.size();
     }
 
     private static void put(IndexWriter writer, long caseId, Document document) {

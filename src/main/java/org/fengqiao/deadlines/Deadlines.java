@@ -199,4 +199,9 @@ public class Deadlines {
             throw new ProblemException.InvalidInput("limitCount", "deadlinePolicy.badLimit");
         }
     }
+
+    /** Forgets what is cached, for a change made through another instance (read again on next use). */
+    public void changed() {
+        policies.set(null);
+    }
 }

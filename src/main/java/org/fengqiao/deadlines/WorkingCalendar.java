@@ -135,4 +135,9 @@ public class WorkingCalendar {
         }
         special.set(null);
     }
+
+    /** Forgets what is cached, for a change made through another instance (read again on next use). */
+    public void changed() {
+        special.set(null);
+    }
 }

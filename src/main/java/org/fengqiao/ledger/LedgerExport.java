@@ -39,6 +39,7 @@ import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseViews.LedgerRow;
 import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.ProblemException;
+import org.fengqiao.platform.ReadReplica;
 
 /**
  * Exports the case list as the ledger (台账): an .xlsx with a title row naming the filter and the export time,
@@ -88,11 +89,13 @@ public class LedgerExport {
     private final LedgerJobs jobs;
     private final LedgerProperties properties;
     private final Clock clock;
+    private final ReadReplica replica;
 
     LedgerExport(CaseLists queries, FilterDescription filters, AuditLog audit, MessageSource messages,
                  PlatformTransactionManager transactionManager, LedgerJobs jobs, LedgerProperties properties,
-                 Clock clock) {
+                 Clock clock, ReadReplica replica) {
         this.queries = queries;
+        this.replica = replica;
         this.filters = filters;
         this.audit = audit;
         this.messages = messages;
@@ -140,7 +143,8 @@ public class LedgerExport {
             try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(file)) {
                 workbook.setCompressTempFiles(true);
                 Sheet sheet = new Sheet(workbook, locale);
-                rows = queries.ledger(actor, request.filter(), request.sort(), properties.maxExportRows(),
+                // the ledger is a report: read from the replica when one is configured and in step
+                rows = replica.reading(() -> queries.ledger(actor, request.filter(), request.sort(), properties.maxExportRows(),
                         new CaseLists.LedgerSink() {
                             @Override
                             public void start(long total) {
@@ -157,7 +161,7 @@ public class LedgerExport {
                                     job.advance();
                                 }
                             }
-                        });
+                        }));
                 sheet.finish();
                 workbook.write(out);
             }

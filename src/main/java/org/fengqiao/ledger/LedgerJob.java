@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One export or import running in the background for one user: its progress while it runs, then its file (an
- * export) or its report (an import), or why it failed. Only the user who started it may see it.
+ * One export or import running in the background for one user, as the instance running it sees it: its progress
+ * while it runs, then its file (an export) or its report (an import), or why it failed. {@link LedgerJobs} writes
+ * it to the table {@code ledger_job}, from which any instance reads it ({@link Snapshot}). Only the user who started
+ * it may see it.
  */
 public final class LedgerJob {
 

@@ -139,4 +139,9 @@ public class Units {
             throw new ProblemException.InvalidInput("name", "admin.unit.badName");
         }
     }
+
+    /** Forgets what is cached, for a change made through another instance (read again on next use). */
+    public void changed() {
+        cache.set(null);
+    }
 }

@@ -114,6 +114,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (org.fengqiao.platform.web.DatabaseUnavailable.isCause(e)) {
+            ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    text("scale.unavailable.text"));
+            detail.setTitle(text("scale.unavailable.title"));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(detail);
+        }
         log.error("Unexpected error ({})", e.getClass().getName(), e);
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 text("problem.internal"));

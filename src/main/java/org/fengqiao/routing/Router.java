@@ -150,4 +150,9 @@ public class Router {
         rules.set(null);
         return find(code).orElseThrow();
     }
+
+    /** Forgets what is cached, for a change made through another instance (read again on next use). */
+    public void changed() {
+        rules.set(null);
+    }
 }

@@ -34,7 +34,7 @@ class LedgerExportCapTest {
         when(queries.count(any(), any())).thenReturn(50_001L);
         LedgerJobs jobs = mock(LedgerJobs.class);
         LedgerExport export = new LedgerExport(queries, null, null, null, mock(PlatformTransactionManager.class),
-                jobs, new LedgerProperties(50_000, null, null, null, null, null), Clock.systemUTC());
+                jobs, new LedgerProperties(50_000, null, null, null, null, null), Clock.systemUTC(), null);
         Actor actor = new Actor(1, "fq.intake", "受理员", new Unit(1, "fq-centre", "枫桥镇社会治理中心", UnitKind.CENTRE,
                 DivisionCode.of("330681109000"), true), Set.of(Role.INTAKE), null);
 

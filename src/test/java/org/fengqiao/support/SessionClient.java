@@ -32,8 +32,50 @@ public final class SessionClient {
     }
 
     private SessionClient(String base) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+    }
+
+    private SessionClient(String base, HttpClient http) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        this.http = http;
+    }
+
+    /**
+     * The same browser (the same session cookie) talking to another instance of the platform on this machine, as
+     * a load balancer without sticky sessions would send it.
+     */
+    public SessionClient on(int port) {
+        SessionClient other = new SessionClient("http://localhost:" + port, http);
+        other.csrf = csrf;
+        return other;
+    }
+
+    /** A GET as htmx sends it. */
+    public Page htmx(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
+    }
+
+    /** A form posted as htmx posts it, with the CSRF token of the last page. */
+    public Page htmxPost(String path, Map<String, List<String>> form) {
+        List<String> pairs = new ArrayList<>();
+        form.forEach((name, values) -> values.forEach(v -> pairs.add(enc(name) + "=" + enc(v))));
+        pairs.add("_csrf=" + enc(csrf));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))));
+    }
+
+    /** The body of a GET as bytes (a download), with its status. */
+    public HttpResponse<byte[]> bytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Signs in through the login form. */

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -109,21 +109,23 @@ class LedgerPages {
         return JOB_PAGE;
     }
 
+    /** Any instance serves the file: it is kept with the job in the database. */
     @GetMapping("/jobs/{id}/download")
     ResponseEntity<Resource> download(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        LedgerJob job = find(actor, id);
-        if (!job.isDone() || job.file() == null || !Files.exists(job.file())) {
-            throw new ProblemException.NotFound("ledger.job.notFound");
-        }
-        return file(job.fileName(), new FileSystemResource(job.file()));
+        LedgerJobs.Download file = jobs.download(actor.userId(), id)
+                .orElseThrow(() -> new ProblemException.NotFound("ledger.job.notFound"));
+        return file(file.fileName(), new ByteArrayResource(file.content()));
     }
 
-    private LedgerJob find(Actor actor, String id) {
+    private LedgerJob.Snapshot find(Actor actor, String id) {
         return jobs.find(actor.userId(), id).orElseThrow(() -> new ProblemException.NotFound("ledger.job.notFound"));
     }
 
     private String job(LedgerJob job, Model model) {
-        LedgerJob.Snapshot snapshot = job.snapshot();
+        return job(job.snapshot(), model);
+    }
+
+    private String job(LedgerJob.Snapshot snapshot, Model model) {
         model.addAttribute("job", snapshot);
         model.addAttribute("lifetimeMinutes", properties.jobLifetime().toMinutes());
         if (snapshot.isFailed()) {
