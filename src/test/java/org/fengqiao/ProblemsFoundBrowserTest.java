@@ -97,4 +97,38 @@ class ProblemsFoundBrowserTest {
         popup.findElement(By.tagName("a")).click();
         browser.waitFor(ExpectedConditions.urlContains("/cases/" + id));
     }
+
+    @Test
+    void aRefusedMediationSessionKeepsWhatWasTypedAndTheTimeDefaultsToNow() {
+        Api api = new Api(port);
+        long id = api.post("fq.intake", "/api/cases", aCase().dispute("NEIGHBOUR").titled("浏览器测试：被拒的调解记录").body())
+                .get("id").asLong();
+        assertThat(api.post("fengyuan.mediator", "/api/cases/" + id + "/accept", java.util.Map.of()).status()).isEqualTo(200);
+        browser.logIn("fengyuan.mediator");
+        browser.go("/cases/" + id);
+        browser.find(By.cssSelector("[data-action=RECORD_MEDIATION]")).click();
+        WebElement at = browser.find(By.id("m-at"));
+        assertThat(at.getAttribute("value")).as("the time defaults to now").isEqualTo("2026-11-20T10:00");
+        // a time in the future; the browser's own check (max) is lifted so that the server's refusal is seen
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].removeAttribute('max'); arguments[0].value = '2026-11-25T15:30';", at);
+        browser.find(By.id("m-place")).sendKeys("村调委会议室");
+        WebElement mediators = browser.find(By.id("m-mediators"));
+        mediators.clear();
+        mediators.sendKeys("王调解、李调解");
+        browser.find(By.id("m-participants")).sendKeys("双方当事人");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("m-result"))).selectByValue("ADJOURNED");
+        browser.find(By.id("m-notes")).sendKeys("双方同意下周再谈。");
+        browser.find(By.cssSelector("#form-RECORD_MEDIATION button[type=submit]")).click();
+
+        assertThat(browser.text(By.cssSelector(".alert-danger"))).isNotBlank();
+        assertThat(browser.find(By.id("m-at")).getAttribute("value")).isEqualTo("2026-11-25T15:30");
+        assertThat(browser.find(By.id("m-place")).getAttribute("value")).isEqualTo("村调委会议室");
+        assertThat(browser.find(By.id("m-mediators")).getAttribute("value")).isEqualTo("王调解、李调解");
+        assertThat(browser.find(By.id("m-participants")).getAttribute("value")).isEqualTo("双方当事人");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("m-result")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("ADJOURNED");
+        assertThat(browser.find(By.id("m-notes")).getAttribute("value")).isEqualTo("双方同意下周再谈。");
+        browser.screenshot("p02-refused-form-keeps-values");
+    }
 }

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -123,6 +125,12 @@ class CaseDetailPages {
 
     /** What the form of {@code action} offers to choose from: only what that form needs. */
     private void addFormOptions(Actor actor, CaseView c, CaseAction action, Model model) {
+        if (!model.containsAttribute("typed")) { // after a refusal: what was typed, flashed by act()
+            model.addAttribute("typed", Map.of());
+        }
+        // time fields default to now, to the minute, in China time (a datetime-local input has no zone)
+        model.addAttribute("now", LocalDateTime.ofInstant(clock.instant(), ChinaTime.ZONE)
+                .truncatedTo(ChronoUnit.MINUTES).toString());
         switch (action) {
             case TRIAGE -> {
                 model.addAttribute("kinds", CaseKind.values());
@@ -185,6 +193,7 @@ class CaseDetailPages {
             redirect.addFlashAttribute("error", problems.text("case.actionFailed",
                     ProblemException.localized("action." + action), e.text()));
             redirect.addFlashAttribute("openAction", action);
+            redirect.addFlashAttribute("typed", typed(form));
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 throw e;
@@ -192,8 +201,16 @@ class CaseDetailPages {
             redirect.addFlashAttribute("error", problems.text("case.actionFailed",
                     ProblemException.localized("action." + action), problems.text(e)));
             redirect.addFlashAttribute("openAction", action);
+            redirect.addFlashAttribute("typed", typed(form));
         }
         return "redirect:/cases/" + id;
+    }
+
+    /** What was typed in a refused form, to show it again (without the CSRF token). */
+    private static Map<String, String> typed(MultiValueMap<String, String> form) {
+        Map<String, String> typed = new java.util.HashMap<>(form.toSingleValueMap());
+        typed.remove("_csrf");
+        return typed;
     }
 
     private void perform(Actor actor, long id, CaseAction action, Form f) {
