@@ -25,6 +25,8 @@ public class AuditLog {
     /** Kinds of audited action. */
     public enum Action {
         REVEAL_PARTY, EXPORT_CASES, DOWNLOAD_ATTACHMENT, IMPORT_CASES,
+        /** The case list searched by a party's phone or ID number (stored as its keyed hash). */
+        SEARCH_PARTY,
         /** Accounts: sign-ins and their failures, passwords, roles, activation, two-factor enrolment. */
         LOGIN, LOGIN_FAILED, PASSWORD_CHANGED, PASSWORD_RESET, ROLES_CHANGED, USER_DEACTIVATED, USER_ACTIVATED,
         TWO_FACTOR_ENROLLED, TWO_FACTOR_REMOVED, SIGNED_OUT_EVERYWHERE,

@@ -51,7 +51,11 @@ class CaseListPages {
     private final PageOptions options;
     private final ProblemMessages problems;
 
-    CaseListPages(CaseLists queries, SavedViews views, PageOptions options, ProblemMessages problems) {
+    private final org.fengqiao.cases.CaseQueries cases;
+
+    CaseListPages(CaseLists queries, SavedViews views, PageOptions options, ProblemMessages problems,
+                  org.fengqiao.cases.CaseQueries cases) {
+        this.cases = cases;
         this.queries = queries;
         this.views = views;
         this.options = options;
@@ -109,6 +113,17 @@ class CaseListPages {
         model.addAttribute("categoryTree", options.categoryTree());
         model.addAttribute("views", views.of(actor.userId()));
         return LIST;
+    }
+
+    /**
+     * The top bar's quick find: a tracking code (hyphens optional) opens its case; anything else (a phone number,
+     * words) is searched in the case list.
+     */
+    @GetMapping("/cases/find")
+    String find(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "") String q) {
+        return cases.findByTrackingCode(actor, q).map(c -> "redirect:/cases/" + c.id())
+                .orElseGet(() -> "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/cases")
+                        .queryParam("q", q.strip()).encode().build().toUriString());
     }
 
     @PostMapping("/cases/views")
