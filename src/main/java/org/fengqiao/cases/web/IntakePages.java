@@ -166,16 +166,25 @@ class IntakePages {
                     String.join("、", binding.getFieldErrors().stream().map(e -> e.getField()).toList())));
             return form(actor, form, model);
         }
+        RegisterCase command = form.toCommand();
+        checkEverything(command, binding);
+        if (binding.hasErrors()) {
+            model.addAttribute("error", problems.text("intake.errors", binding.getErrorCount(),
+                    String.join(problems.text("list.separator"), binding.getFieldErrors().stream()
+                            .map(e -> fieldLabel(e.getField())).distinct().toList())));
+            return form(actor, form, model);
+        }
         CaseService.Registration registration;
         try {
-            registration = cases.register(actor, problems.validate(form.toCommand()));
+            registration = cases.register(actor, problems.validate(command));
         } catch (ProblemMessages.Invalid e) {
-            binding.reject("invalid", e.text());
+            org.fengqiao.platform.FormErrors.reject(binding, problems, e);
             model.addAttribute("error", problems.text("problem.fieldInvalid", fieldLabel(e.field()), e.text()));
             model.addAttribute("errorField", e.field());
             return form(actor, form, model);
         } catch (ProblemException e) {
             model.addAttribute("error", problems.text(e));
+            org.fengqiao.platform.FormErrors.reject(binding, problems, e);
             if (e instanceof ProblemException.InvalidInput invalid) {
                 model.addAttribute("errorField", invalid.field());
             }
@@ -225,6 +234,28 @@ class IntakePages {
         model.addAttribute("tiles", tiles);
         model.addAttribute("mapArea", actor.unit().regionCode().value());
         return FORM;
+    }
+
+    /**
+     * Every error the form can be told about before registering, all at once, each beside its field: the
+     * constraints, ID numbers' check characters and a missing place. (What needs the regions — a point outside the
+     * chosen village — is found by the registration itself.)
+     */
+    private void checkEverything(RegisterCase command, BindingResult binding) {
+        for (ProblemMessages.Invalid v : problems.violations(command)) {
+            org.fengqiao.platform.FormErrors.reject(binding, problems, v);
+        }
+        List<PartyInput> parties = command.parties() == null ? List.of() : command.parties();
+        for (int i = 0; i < parties.size(); i++) {
+            String id = parties.get(i).idNumber();
+            if (org.fengqiao.platform.IdNumbers.looksLikeResidentId(id) && !org.fengqiao.platform.IdNumbers.isValidResidentId(id)
+                    && !binding.hasFieldErrors("parties[" + i + "].idNumber")) {
+                binding.rejectValue("parties[" + i + "].idNumber", "invalid", problems.text("party.idNumber.checksum"));
+            }
+        }
+        if (command.regionCode() == null && command.latitude() == null && !binding.hasFieldErrors("regionCode")) {
+            binding.rejectValue("regionCode", "invalid", problems.text("case.regionRequired"));
+        }
     }
 
     private String fieldLabel(String field) {
