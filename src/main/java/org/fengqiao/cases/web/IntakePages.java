@@ -134,9 +134,11 @@ class IntakePages {
     private final PageOptions options;
     private final ProblemMessages problems;
     private final String tiles;
+    private final org.fengqiao.organisation.Units units;
 
-    IntakePages(CaseService cases, CaseQueries queries, CaseAttachments attachments, PageOptions options,
+    IntakePages(org.fengqiao.organisation.Units units, CaseService cases, CaseQueries queries, CaseAttachments attachments, PageOptions options,
                 ProblemMessages problems, @Value("${fengqiao.map.tile-url:}") String tiles) {
+        this.units = units;
         this.cases = cases;
         this.queries = queries;
         this.attachments = attachments;
@@ -218,7 +220,13 @@ class IntakePages {
 
     @GetMapping("/cases/{id}/receipt")
     String receipt(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
-        model.addAttribute("c", queries.get(actor, id));
+        org.fengqiao.cases.CaseViews.CaseView c = queries.get(actor, id);
+        model.addAttribute("c", c);
+        // the applicant as the case page shows them (masked), and the registering centre's number to call
+        model.addAttribute("applicant", c.parties().stream().filter(p -> p.role() == PartyRole.APPLICANT).findFirst()
+                .orElse(null));
+        model.addAttribute("centrePhone", c.intake().registeringUnit() == null ? null
+                : units.phoneOf(c.intake().registeringUnit().id()).orElse(null));
         return RECEIPT;
     }
 
