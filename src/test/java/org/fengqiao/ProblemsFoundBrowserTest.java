@@ -131,4 +131,21 @@ class ProblemsFoundBrowserTest {
         assertThat(browser.find(By.id("m-notes")).getAttribute("value")).isEqualTo("双方同意下周再谈。");
         browser.screenshot("p02-refused-form-keeps-values");
     }
+
+    @Test
+    void pastedTextGetsACategorySuggestionWithoutHopelessRunnersUp() {
+        browser.logIn("fq.intake");
+        browser.go("/cases/new");
+        browser.find(By.cssSelector("#triage-panel"));
+        // what a paste does: the value changes and an input event fires, without any key press
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "var d = document.getElementById('description'); d.value = arguments[0];"
+                        + "d.dispatchEvent(new Event('input', {bubbles: true}));",
+                "工地老板拖欠我们十几个工人三个月的工资，一直不给，要求帮助讨薪。");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#triage-panel [data-suggested]")));
+        for (WebElement badge : browser.driver().findElements(By.cssSelector("#triage-panel li[data-suggested]:not(:first-child) .badge"))) {
+            assertThat(Integer.parseInt(badge.getText().replaceAll("\\D", ""))).as("offered runner-up").isGreaterThanOrEqualTo(15);
+        }
+        browser.screenshot("p11-suggestion-after-paste");
+    }
 }
