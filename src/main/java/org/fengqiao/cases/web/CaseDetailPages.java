@@ -88,6 +88,7 @@ class CaseDetailPages {
         model.addAttribute("timeline", queries.timeline(actor, id));
         model.addAttribute("attachments", attachments.list(actor, id));
         model.addAttribute("actions", actions);
+        model.addAttribute("primaryAction", primaryAction(c.status(), actions));
         model.addAttribute("mayAttach", c.allowedActions().contains(CaseAction.ATTACH));
         model.addAttribute("tiles", tiles);
         // the form of one action is rendered with the page only when asked for (?open=, or again after a refusal);
@@ -100,6 +101,23 @@ class CaseDetailPages {
             addFormOptions(actor, c, opened, model);
         }
         return DETAIL;
+    }
+
+    /** What this user most likely does next, in this order of what comes first; re-assigning is never it. */
+    private static final List<CaseAction> NEXT_STEPS = List.of(CaseAction.ACCEPT, CaseAction.DECIDE_EXTENSION,
+            CaseAction.CONCLUDE_REVIEW, CaseAction.TRIAGE, CaseAction.CLOSE, CaseAction.EVALUATE, CaseAction.REVISIT,
+            CaseAction.ARCHIVE);
+
+    /**
+     * The one action highlighted: assigning only while the case waits for a unit (registered or returned); then
+     * the first of {@link #NEXT_STEPS} the user may take; none when nothing stands out (e.g. the intake officer on
+     * a case already with a unit).
+     */
+    static CaseAction primaryAction(CaseStatus status, List<CaseAction> actions) {
+        if ((status == CaseStatus.REGISTERED || status == CaseStatus.RETURNED) && actions.contains(CaseAction.ASSIGN)) {
+            return CaseAction.ASSIGN;
+        }
+        return NEXT_STEPS.stream().filter(actions::contains).findFirst().orElse(null);
     }
 
     /**

@@ -42,8 +42,10 @@ class CaseListPages {
     static final String LIST = "cases/list";
     static final String ROWS = "cases/list :: results";
 
-    private static final List<Tray> URGENT_FIRST = List.of(Tray.OVERDUE, Tray.TO_ACCEPT, Tray.TO_DISPATCH,
-            Tray.RETURNED, Tray.SUPERVISED, Tray.EXTENSIONS, Tray.REVIEWS, Tray.DUE_SOON, Tray.IN_PROGRESS,
+    // what the user most likely does next comes first: accepting a new case (its deadline is a working day) and
+    // dispatching; then the overdue ones
+    private static final List<Tray> URGENT_FIRST = List.of(Tray.TO_ACCEPT, Tray.TO_DISPATCH, Tray.RETURNED,
+            Tray.OVERDUE, Tray.SUPERVISED, Tray.EXTENSIONS, Tray.REVIEWS, Tray.DUE_SOON, Tray.IN_PROGRESS,
             Tray.TO_EVALUATE, Tray.REVISITS_DUE);
 
     private final CaseLists queries;
