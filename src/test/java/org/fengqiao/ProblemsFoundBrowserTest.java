@@ -148,4 +148,26 @@ class ProblemsFoundBrowserTest {
         }
         browser.screenshot("p11-suggestion-after-paste");
     }
+
+    @Test
+    void theChangedPagesAtDesktopAndPhoneWidth() {
+        for (int width : new int[] {1440, 375}) {
+            browser.driver().manage().window().setSize(new Dimension(width, 900));
+            browser.logIn("admin");
+            browser.go("/admin/calendar");
+            assertThat(browser.text(By.id("calendar-gap"))).contains("2027");
+            browser.screenshot("p13-calendar-gap-" + width);
+            browser.go("/admin/routing").screenshot("p13-routing-" + width);
+            browser.logIn("fq.intake");
+            // in the top bar; at phone width inside the collapsed menu
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("find-code")));
+            browser.screenshot("p03-top-bar-find-" + width);
+            browser.go("/cases/new");
+            WebElement submit = browser.find(By.cssSelector("#intake-form button[type=submit]"));
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
+            submit.click();
+            browser.find(By.id("form-error"));
+            browser.screenshot("p04-intake-errors-" + width);
+        }
+    }
 }
