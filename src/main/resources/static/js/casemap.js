@@ -42,9 +42,13 @@
         var names = labels();
         var colourBy = el.getAttribute("data-colour") === "risk" ? "risk" : "status";
         var map = window.fengqiaoBaseMap(el);
+        el.fengqiaoMap = map; // for the browser tests, which click a marker where it is drawn
         map.setView([29.64, 120.24], 12);
         var markers = L.layerGroup().addTo(map);
-        var canvas = L.canvas({padding: 0.5}); // thousands of markers draw faster on one canvas than as SVG
+        // region outlines lie in a pane under the markers' and take no pointer events: a marker always answers
+        map.createPane("regions").style.zIndex = 350;
+        map.createPane("cases").style.zIndex = 450;
+        var canvas = L.canvas({padding: 0.5, pane: "cases"}); // thousands of markers draw faster on one canvas than as SVG
         var features = [];
 
         var legend = L.control({position: "bottomright"});
@@ -86,7 +90,7 @@
 
         window.fengqiaoBoundaries(map, el.getAttribute("data-boundaries"), function (layer) {
             if (layer.getLayers().length) { map.fitBounds(layer.getBounds()); }
-        });
+        }, {pane: "regions", labels: true});
 
         fetch(el.getAttribute("data-cases"), {credentials: "same-origin"})
             .then(function (r) { return r.json(); })

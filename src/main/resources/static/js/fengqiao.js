@@ -148,9 +148,14 @@
 
     // maps: a point picker on the intake form and a pin on the case page (drawn on region outlines; tiles only
     // when configured)
-    function boundaryLayer(map, url, done) {
+    // options.labels: each village or town named at its centre (without tiles the outlines are all there is);
+    // options.pane: a pane under the markers, and not interactive, so that a case marker on top can be reached
+    function boundaryLayer(map, url, done, options) {
+        var o = options || {};
         fetch(url, {credentials: "same-origin"}).then(function (r) { return r.json(); }).then(function (geo) {
             var layer = L.geoJSON(geo, {
+                pane: o.pane || "overlayPane",
+                interactive: !o.pane,
                 style: function (f) {
                     var grid = f.properties && f.properties.level === "GRID";
                     return {color: grid ? "#b03a2e" : "#495057", weight: grid ? 1 : 2, fillOpacity: grid ? 0.08 : 0.03,
@@ -161,7 +166,11 @@
                         // as text: Leaflet would take a string as HTML
                         var label = document.createElement("span");
                         label.textContent = String(f.properties.name);
-                        l.bindTooltip(label, {sticky: true});
+                        if (o.labels && f.properties.level !== "GRID") {
+                            l.bindTooltip(label, {permanent: true, direction: "center", className: "region-label"});
+                        } else if (!o.pane) {
+                            l.bindTooltip(label, {sticky: true});
+                        }
                     }
                 }
             }).addTo(map);
@@ -171,6 +180,8 @@
 
     function baseMap(el) {
         var map = L.map(el, {zoomSnap: 0.25});
+        // plain text: no flag or logo in the attribution
+        map.attributionControl.setPrefix(el.getAttribute("data-attribution-prefix") || "Leaflet");
         var tiles = el.getAttribute("data-tiles");
         if (tiles) {
             L.tileLayer(tiles, {maxZoom: 19, attribution: el.getAttribute("data-tiles-attribution") || ""}).addTo(map);

@@ -167,7 +167,7 @@ class BrowserJourneysTest {
 
         browser.go("/map");
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#cases-map .leaflet-overlay-pane path")));
+                By.cssSelector("#cases-map .leaflet-regions-pane path")));
         browser.screenshot("16-map");
 
         browser.logIn("admin");

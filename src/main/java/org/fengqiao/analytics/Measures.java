@@ -79,6 +79,8 @@ public class Measures {
 
     public static final String INTAKE = "intake";
     public static final String RESOLUTION_RATE = "resolutionRate";
+    /** The same resolved cases over the cases concluded (closed), not all registered: what 调解成功率 compares with. */
+    public static final String CONCLUDED_RESOLUTION_RATE = "concludedResolutionRate";
     public static final String CLOSURE_RATE = "closureRate";
     public static final String ON_TIME_CLOSURE_RATE = "onTimeClosureRate";
     public static final String TIMELY_ACCEPTANCE_RATE = "timelyAcceptanceRate";
@@ -319,6 +321,8 @@ public class Measures {
         List<Measure> measures = List.of(
                 count(INTAKE, t.registered(), definition(INTAKE, false, selection)),
                 rate(RESOLUTION_RATE, t.resolved(), t.registered(), definition(RESOLUTION_RATE, false, selection)),
+                rate(CONCLUDED_RESOLUTION_RATE, t.resolved(), t.closed(),
+                        definition(CONCLUDED_RESOLUTION_RATE, false, selection)),
                 rate(CLOSURE_RATE, t.closed(), t.registered(), definition(CLOSURE_RATE, false, selection)),
                 rate(ON_TIME_CLOSURE_RATE, t.onTime(), t.closed(), definition(ON_TIME_CLOSURE_RATE, false, selection)),
                 rate(TIMELY_ACCEPTANCE_RATE, acceptance[1], acceptance[0],

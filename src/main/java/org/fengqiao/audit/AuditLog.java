@@ -27,6 +27,8 @@ public class AuditLog {
         REVEAL_PARTY, EXPORT_CASES, DOWNLOAD_ATTACHMENT, IMPORT_CASES,
         /** A case's document (.docx) or its archived case file (PDF) was downloaded. */
         DOWNLOAD_DOCUMENT, DOWNLOAD_CASE_FILE,
+        /** The case list searched by a party's phone or ID number (stored as its keyed hash). */
+        SEARCH_PARTY,
         /** Accounts: sign-ins and their failures, passwords, roles, activation, two-factor enrolment. */
         LOGIN, LOGIN_FAILED, PASSWORD_CHANGED, PASSWORD_RESET, ROLES_CHANGED, USER_DEACTIVATED, USER_ACTIVATED,
         TWO_FACTOR_ENROLLED, TWO_FACTOR_REMOVED, TWO_FACTOR_RESET, SIGNED_OUT_EVERYWHERE,

@@ -30,7 +30,7 @@ public final class CaseCommands {
     public record PartyInput(
             @NotNull PartyRole role,
             @NotBlank @Size(max = 100) String name,
-            @Size(max = 30) @Pattern(regexp = "[0-9+\\- ()]{5,30}", message = "{party.phone.invalid}") String phone,
+            @Size(max = 30) @Pattern(regexp = "[0-9+\\- ()]{5,30}", message = "{party.phone.invalid}") @PhoneNumber String phone,
             @Size(max = 30) @Pattern(regexp = "[0-9]{17}[0-9Xx]|[A-Za-z0-9]{5,30}", message = "{party.idNumber.invalid}") String idNumber,
             @Size(max = 200) String address) {
     }

@@ -34,8 +34,10 @@ public class CaseLists {
     private final CaseRefs refs;
     private final Deadlines deadlines;
     private final Clock clock;
+    private final PartySearch parties;
 
-    CaseLists(JdbcClient jdbc, CaseRefs refs, Deadlines deadlines, Clock clock) {
+    CaseLists(JdbcClient jdbc, CaseRefs refs, Deadlines deadlines, Clock clock, PartySearch parties) {
+        this.parties = parties;
         this.jdbc = jdbc;
         this.refs = refs;
         this.deadlines = deadlines;
@@ -49,8 +51,11 @@ public class CaseLists {
         if (page < 0 || size < 1 || size > 500) {
             throw new ProblemException.InvalidInput("size", "case.badPage");
         }
-        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()));
+        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()), parties.hashesFor(actor));
         long total = cappedCount(where);
+        if (page == 0) {
+            parties.audit(actor, filter, total);
+        }
         List<CaseSummary> items = total == 0 ? List.of() : where.bind(jdbc.sql("""
                         select c.id, c.tracking_code, c.status, c.kind, c.channel, c.title, c.category_code,
                                c.dispute_type, c.region_code, c.handling_unit, c.registered_at, c.handle_due_at,
@@ -76,7 +81,7 @@ public class CaseLists {
 
     /** How many cases match the filter within the actor's jurisdiction. */
     public long count(Actor actor, CaseFilter filter) {
-        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()));
+        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()), parties.hashesFor(actor));
         return where.bind(jdbc.sql("select count(*) from cases c where " + where.sql())).query(Long.class).single();
     }
 
@@ -98,7 +103,7 @@ public class CaseLists {
      */
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     public long ledger(Actor actor, CaseFilter filter, CaseFilter.Sort sort, int max, LedgerSink sink) {
-        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()));
+        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()), parties.hashesFor(actor));
         long total = where.bind(jdbc.sql("select count(*) from cases c where " + where.sql())).query(Long.class).single();
         sink.start(Math.min(total, max));
         int pageSize = 1000;

@@ -127,7 +127,26 @@ final class CaseSql {
         return where(j, f, null);
     }
 
+    /**
+     * The keyed hashes {phone, ID number} a word typed in the search box is compared with in the parties' hash
+     * columns, or null when the word is not such a number or the caller may not search by it (see PartySearch).
+     */
+    interface PartyHashes {
+        String[] of(String word);
+    }
+
+    static final PartyHashes NO_PARTY_SEARCH = word -> null;
+
+    /** The words of a search; digits in groups ("139 1234 5678", as a number is read out) are one word. */
+    static String[] words(String text) {
+        return text.strip().replaceAll("(?<=\\d)\\s+(?=\\d)", "").split("\\s+");
+    }
+
     static Where where(Jurisdiction j, CaseFilter f, TrayBounds bounds) {
+        return where(j, f, bounds, NO_PARTY_SEARCH);
+    }
+
+    static Where where(Jurisdiction j, CaseFilter f, TrayBounds bounds, PartyHashes parties) {
         Map<String, Object> p = new java.util.HashMap<>();
         // a tray of the caller's own unit (owner, handler, addressee) lies within the jurisdiction by construction
         // and is found through the unit's indexes; other filters are intersected with the jurisdiction, written
@@ -186,7 +205,7 @@ final class CaseSql {
         if (f.text() != null && !f.text().isBlank()) {
             // Chinese words (two or more characters) match by their character pairs in the term index, as search
             // engines do; any other word (letters, digits, a single character) as a substring
-            String[] words = f.text().strip().split("\\s+");
+            String[] words = words(f.text());
             List<String> terms = new java.util.ArrayList<>();
             int substrings = 0;
             for (int i = 0; i < Math.min(words.length, 5); i++) {
@@ -196,8 +215,20 @@ final class CaseSql {
                 if (chinese) {
                     terms.addAll(org.fengqiao.intelligence.text.SearchTerms.of(word));
                 } else {
-                    sql.append(" and (c.title || ' ' || c.description || ' ' || coalesce(c.address, '') || ' '"
-                            + " || c.tracking_code) ilike :text").append(substrings).append(" escape '\\'");
+                    // the tracking code also without its hyphens, as read out on the phone
+                    String substring = "(c.title || ' ' || c.description || ' ' || coalesce(c.address, '') || ' '"
+                            + " || c.tracking_code || ' ' || replace(c.tracking_code, '-', '')) ilike :text" + substrings
+                            + " escape '\\'";
+                    String[] hashes = parties.of(word);
+                    if (hashes == null) {
+                        sql.append(" and ").append(substring);
+                    } else {
+                        sql.append(" and (").append(substring).append(" or exists (select 1 from case_party cp")
+                                .append(" where cp.case_id = c.id and (cp.phone_hash = :phoneHash").append(substrings)
+                                .append(" or cp.id_number_hash = :idHash").append(substrings).append(")))");
+                        p.put("phoneHash" + substrings, hashes[0] == null ? "-" : hashes[0]);
+                        p.put("idHash" + substrings, hashes[1] == null ? "-" : hashes[1]);
+                    }
                     p.put("text" + substrings++, "%" + word.replace("\\", "\\\\").replace("%", "\\%")
                             .replace("_", "\\_") + "%");
                 }

@@ -32,7 +32,7 @@ class StoredSentences {
             "risk.reason.groupLarge", "risk.reason.group", "risk.reason.amount", "risk.reason.wagesBeforeFestival",
             "risk.reason.threat", "risk.reason.selfHarm", "risk.reason.familyWithSignals",
             "risk.reason.repeatedParties", "risk.reason.hotSpot", "risk.reason.overdue", "risk.reason.dissatisfied",
-            "sweep.notice.chase", "sweep.notice.report");
+            "risk.reason.collectivePetition", "risk.reason.petition", "sweep.notice.chase", "sweep.notice.report");
 
     /** Said after a routing reason when triage chose the category (see {@code CaseIntake.appliedNote}). */
     private static final String SUFFIX = "routing.reason.suggestionApplied";
@@ -42,6 +42,9 @@ class StoredSentences {
 
     /** A risk reason as stored: the rule's code, then its sentence (see {@code CaseRisk}). */
     private static final Pattern RULED = Pattern.compile("([A-Z][A-Z_]*)：(.+)", Pattern.DOTALL);
+
+    /** A rule's code at the start of a stored risk reason, or after the joiner. */
+    private static final Pattern RULE_CODE = Pattern.compile("(^|" + JOINER + ")([A-Z][A-Z_]*)：");
 
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
 
@@ -72,8 +75,11 @@ class StoredSentences {
      * by {@value #JOINER}) written from the locale's bundle; anything else as stored.
      */
     String in(String stored, Locale locale) {
-        if (stored == null || stored.isEmpty() || "zh".equals(locale.getLanguage())) {
+        if (stored == null || stored.isEmpty()) {
             return stored;
+        }
+        if ("zh".equals(locale.getLanguage())) {
+            return named(stored, locale);
         }
         String whole = one(stored, locale);
         if (whole != null) {
@@ -98,9 +104,25 @@ class StoredSentences {
         Matcher ruled = RULED.matcher(stored);
         if (ruled.matches() && !ruled.group(2).contains(JOINER)) {
             String reason = sentence(ruled.group(2), locale);
-            return reason == null ? null : ruled.group(1) + ": " + reason;
+            return reason == null ? null : ruleName(ruled.group(1), locale) + ": " + reason;
         }
         return sentence(stored, locale);
+    }
+
+    /** A risk rule's short name in the locale (its code when the bundle has none). */
+    private String ruleName(String code, Locale locale) {
+        return messages.getMessage("risk.name." + code, null, code, locale);
+    }
+
+    /** The stored Chinese sentence with each risk reason's rule code replaced by the rule's name. */
+    private String named(String stored, Locale locale) {
+        Matcher m = RULE_CODE.matcher(stored);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + ruleName(m.group(2), locale) + "："));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private String sentence(String stored, Locale locale) {

@@ -37,6 +37,38 @@ public class WorkingCalendar {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The statutory holidays on fixed dates (全国年节及纪念日放假办法, from 2025): New Year's Day, 1–2 May, 1–3
+     * October. The lunar ones and the make-up workdays come only with the State Council's yearly arrangement.
+     */
+    static final java.util.Set<java.time.MonthDay> FIXED_HOLIDAYS = java.util.Set.of(java.time.MonthDay.of(1, 1),
+            java.time.MonthDay.of(5, 1), java.time.MonthDay.of(5, 2), java.time.MonthDay.of(10, 1),
+            java.time.MonthDay.of(10, 2), java.time.MonthDay.of(10, 3));
+
+    /** Whether the year's holidays are in the calendar (any day of the year listed). */
+    public boolean isPublished(int year) {
+        return special().keySet().stream().anyMatch(d -> d.getYear() == year);
+    }
+
+    /**
+     * The years a deadline set today may reach — through the longest active deadline policy — whose calendar is
+     * not in yet: there deadlines count only weekends and the fixed-date holidays, so administrators are warned.
+     */
+    public List<Integer> unpublishedYearsReached(LocalDate today) {
+        LocalDate furthest = today;
+        for (var row : jdbc.sql("select unit, max(amount) from deadline_policy where active group by unit")
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).list()) {
+            LocalDate reach = switch (row.getKey()) {
+                case "WORKING_DAYS" -> addWorkingDays(today, row.getValue());
+                case "CALENDAR_DAYS" -> today.plusDays(row.getValue());
+                default -> today;
+            };
+            furthest = reach.isAfter(furthest) ? reach : furthest;
+        }
+        return java.util.stream.IntStream.rangeClosed(today.getYear(), furthest.getYear())
+                .filter(y -> !isPublished(y)).boxed().toList();
+    }
+
     private Map<LocalDate, SpecialDay> special() {
         Map<LocalDate, SpecialDay> days = special.get();
         if (days == null) {
@@ -53,6 +85,9 @@ public class WorkingCalendar {
         SpecialDay listed = special().get(day);
         if (listed != null) {
             return listed.kind() == DayKind.WORKDAY;
+        }
+        if (FIXED_HOLIDAYS.contains(java.time.MonthDay.from(day)) && !isPublished(day.getYear())) {
+            return false; // before the year's arrangement is published, at least its fixed statutory holidays
         }
         DayOfWeek dow = day.getDayOfWeek();
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;

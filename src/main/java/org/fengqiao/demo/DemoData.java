@@ -206,6 +206,9 @@ public class DemoData implements ApplicationRunner {
         for (String[] u : town) {
             created.put(u[0], units.create(u[0], u[1], UnitKind.valueOf(u[2]), TOWN));
         }
+        // made-up numbers for the demo centres' receipts
+        units.setPhone(created.get("ZJ-ZZZX").id(), "0575-87000000");
+        units.setPhone(created.get("FQ-ZZZX").id(), "0575-87000110");
         for (Region village : regions.children(DivisionCode.of(TOWN))) {
             String code = village.code().value();
             created.put("C" + code, units.create("C" + code, village.name() + "综治中心", UnitKind.CENTRE, code));

@@ -56,6 +56,18 @@ public class Units {
         return find(id).orElseThrow(() -> new IllegalStateException("unit " + id + " does not exist"));
     }
 
+    /** The unit's public telephone, when one is recorded (printed on receipts). */
+    public Optional<String> phoneOf(long unitId) {
+        return jdbc.sql("select phone from unit where id = ?").param(unitId).query(String.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Records the unit's public telephone (null clears it). */
+    public void setPhone(long unitId, String phone) {
+        jdbc.sql("update unit set phone = ? where id = ?").params(phone == null || phone.isBlank() ? null : phone.strip(),
+                unitId).update();
+    }
+
     public Optional<Unit> findByCode(String code) {
         return all().values().stream().filter(u -> u.code().equals(code)).findFirst();
     }

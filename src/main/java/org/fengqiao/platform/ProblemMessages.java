@@ -60,6 +60,16 @@ public class ProblemMessages {
         return command;
     }
 
+    /**
+     * Every constraint violation of a command, each with its field and the text a page shows beside it (a form
+     * shows all its errors at once, not the first only).
+     */
+    public <T> java.util.List<Invalid> violations(T command) {
+        return validator.validate(command).stream()
+                .sorted(java.util.Comparator.comparing(c -> c.getPropertyPath().toString()))
+                .map(v -> new Invalid(v.getPropertyPath().toString(), v.getMessage())).toList();
+    }
+
     /** A constraint violation on a page form, already in words. */
     public static final class Invalid extends ProblemException.InvalidInput {
         private final String text;

@@ -36,6 +36,10 @@ public class RiskAssessor {
             2025, LocalDate.of(2025, 1, 29), 2026, LocalDate.of(2026, 2, 17), 2027, LocalDate.of(2027, 2, 6),
             2028, LocalDate.of(2028, 1, 26));
 
+    /** Words saying that many act together (集体, 一起去 …), for the petition rule. */
+    private static final List<String> COLLECTIVE = List.of("集体", "大家一起", "一起去", "一起到", "联名", "工友们",
+            "村民们", "业主们", "全体", "大伙", "一帮人", "几十个人");
+
     private final List<Rule> rules;
     private final MessageSource messages;
 
@@ -62,6 +66,11 @@ public class RiskAssessor {
                                 .flatMap(w -> signal("THREAT", RiskLevel.HIGH, text("risk.reason.threat", w)))),
                 new Rule("SELF_HARM", f -> firstWord(f.text(), p.selfHarmWords())
                                 .flatMap(w -> signal("SELF_HARM", RiskLevel.HIGH, text("risk.reason.selfHarm", w)))),
+                // a threat to petition (上访) or gather, worst when many stand behind it: 12 workers "going to the city"
+                new Rule("PETITION", f -> firstWord(f.text(), p.petitionWords()).flatMap(w ->
+                        f.peopleInvolved() >= p.groupSize() || firstWord(f.text(), COLLECTIVE).isPresent()
+                                ? signal("PETITION", RiskLevel.HIGH, text("risk.reason.collectivePetition", w))
+                                : signal("PETITION", RiskLevel.MEDIUM, text("risk.reason.petition", w)))),
                 new Rule("FAMILY_WITH_SIGNALS", f -> "MARRIAGE_FAMILY".equals(f.disputeType())
                                 && firstWord(f.text(), concat(p.threatWords(), p.selfHarmWords())).isPresent()
                                 ? signal("FAMILY_WITH_SIGNALS", RiskLevel.SEVERE, text("risk.reason.familyWithSignals"))

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RiskProperties(Integer groupSize, Integer largeGroupSize, BigDecimal largeAmount,
                              BigDecimal veryLargeAmount, Integer repeatedParties, Integer manyRepeatedParties,
                              Integer hotSpotCases, Integer wageArrearsDaysBeforeSpringFestival,
-                             List<String> threatWords, List<String> selfHarmWords) {
+                             List<String> threatWords, List<String> selfHarmWords, List<String> petitionWords) {
 
     public RiskProperties {
         groupSize = groupSize == null ? 5 : groupSize;
@@ -29,9 +29,12 @@ public record RiskProperties(Integer groupSize, Integer largeGroupSize, BigDecim
                 "动刀", "拼命", "血债") : List.copyOf(threatWords);
         selfHarmWords = selfHarmWords == null ? List.of("轻生", "自杀", "不想活", "跳楼", "跳河", "喝农药", "寻死",
                 "一死了之", "割腕") : List.copyOf(selfHarmWords);
+        // petitioning above the proper level, or gathering to press a claim (越级上访, 聚集); the most telling first
+        petitionWords = petitionWords == null ? List.of("去北京", "去省里", "去市里", "去县里", "进京",
+                "越级", "上访", "信访", "堵路", "堵门", "拉横幅", "静坐", "围堵", "聚集") : List.copyOf(petitionWords);
     }
 
     public static RiskProperties defaults() {
-        return new RiskProperties(null, null, null, null, null, null, null, null, null, null);
+        return new RiskProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -91,6 +91,8 @@ class MeasuresTest {
 
         assertMeasure(summary, "intake", 4, null); // answered, disputed, returned, waiting — not the merged duplicate
         assertMeasure(summary, "resolutionRate", 1, 4L);
+        // the same resolved case over the concluded ones only: the open and waiting cases do not dilute it
+        assertMeasure(summary, "concludedResolutionRate", 1, 2L);
         assertMeasure(summary, "closureRate", 2, 4L); // the dissatisfied case is under review: still closed
         assertMeasure(summary, "onTimeClosureRate", 2, 2L);
         assertMeasure(summary, "timelyAcceptanceRate", 1, 2L);
@@ -135,7 +137,10 @@ class MeasuresTest {
         assertThat(measure(summary, "satisfactionRate").get("definition").get("period").asString())
                 .contains("2027-09-06").contains("2027-09-10");
         assertThat(measure(summary, "intake").get("label").asString()).isEqualTo("受理量");
-        assertThat(measure(summary, "resolutionRate").get("label").asString()).isEqualTo("化解率");
+        assertThat(measure(summary, "resolutionRate").get("label").asString()).isEqualTo("化解率（占登记数）");
+        assertThat(measure(summary, "concludedResolutionRate").get("label").asString()).isEqualTo("化解率（占已办结）");
+        assertThat(measure(summary, "concludedResolutionRate").get("definition").get("denominator").asString())
+                .contains("办结");
     }
 
     @Test

@@ -71,14 +71,16 @@ class ReaderLanguageTest {
         JsonNode c = read(aLargeNeighbourDispute(), "en");
         assertThat(c.get("routing").get("reason").asString()).startsWith("Rule NEIGHBOUR-V \"").contains("handled by");
         assertThat(c.get("risk").get("reasons").toString())
-                .contains("GROUP: 60 people involved: a large group matter").doesNotContain("涉及");
+                .contains("Group matter: 60 people involved: a large group matter").doesNotContain("涉及")
+                .as("the rule's name, not its code").doesNotContain("GROUP:");
     }
 
     @Test
     void aChineseReaderOfTheApiReadsThemInChinese() throws Exception {
         JsonNode c = read(aLargeNeighbourDispute(), "zh-CN");
         assertThat(c.get("routing").get("reason").asString()).startsWith("规则 NEIGHBOUR-V「").contains("承办");
-        assertThat(c.get("risk").get("reasons").toString()).contains("GROUP：涉及60人，属较大规模群体性事项");
+        assertThat(c.get("risk").get("reasons").toString()).contains("群体性事项：涉及60人，属较大规模群体性事项")
+                .doesNotContain("GROUP：");
     }
 
     @Test
@@ -104,7 +106,7 @@ class ReaderLanguageTest {
                 Locale.ENGLISH)).isEqualTo("No routing rule applies; 枫桥镇矛调中心 takes the matter"
                 + " (category 民事纠纷/邻里纠纷 chosen by automatic classification, confidence 87%)");
         assertThat(sentences.in("OVERDUE：已超过办理期限；DISSATISFIED：群众评价不满意", Locale.ENGLISH))
-                .isEqualTo("OVERDUE: Past the handling deadline; DISSATISFIED: The citizen was dissatisfied");
+                .isEqualTo("Overdue: Past the handling deadline; Dissatisfied citizen: The citizen was dissatisfied");
     }
 
     @Test

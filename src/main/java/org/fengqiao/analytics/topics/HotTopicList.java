@@ -54,6 +54,15 @@ public record HotTopicList(AgendaPeriod period, Days current, Days previous, int
             terms = List.copyOf(terms);
             cases = List.copyOf(cases);
         }
+
+        /**
+         * The topic named with its place ("枫源村 · 渠道 淤塞"): two villages' topics may share the same words, and
+         * a label without the place (a chart's axis) would not tell them apart.
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("label")
+        public String label() {
+            return area == null ? name : area.name() + " · " + name;
+        }
     }
 
     /** A region by code and name. */

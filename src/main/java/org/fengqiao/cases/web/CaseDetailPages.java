@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -89,6 +91,7 @@ class CaseDetailPages {
         model.addAttribute("replies", replies.of(id));
         model.addAttribute("attachments", attachments.list(actor, id));
         model.addAttribute("actions", actions);
+        model.addAttribute("primaryAction", primaryAction(c.status(), actions));
         model.addAttribute("mayAttach", c.allowedActions().contains(CaseAction.ATTACH));
         model.addAttribute("tiles", tiles);
         // the form of one action is rendered with the page only when asked for (?open=, or again after a refusal);
@@ -101,6 +104,23 @@ class CaseDetailPages {
             addFormOptions(actor, c, opened, model);
         }
         return DETAIL;
+    }
+
+    /** What this user most likely does next, in this order of what comes first; re-assigning is never it. */
+    private static final List<CaseAction> NEXT_STEPS = List.of(CaseAction.ACCEPT, CaseAction.DECIDE_EXTENSION,
+            CaseAction.CONCLUDE_REVIEW, CaseAction.TRIAGE, CaseAction.CLOSE, CaseAction.EVALUATE, CaseAction.REVISIT,
+            CaseAction.ARCHIVE);
+
+    /**
+     * The one action highlighted: assigning only while the case waits for a unit (registered or returned); then
+     * the first of {@link #NEXT_STEPS} the user may take; none when nothing stands out (e.g. the intake officer on
+     * a case already with a unit).
+     */
+    static CaseAction primaryAction(CaseStatus status, List<CaseAction> actions) {
+        if ((status == CaseStatus.REGISTERED || status == CaseStatus.RETURNED) && actions.contains(CaseAction.ASSIGN)) {
+            return CaseAction.ASSIGN;
+        }
+        return NEXT_STEPS.stream().filter(actions::contains).findFirst().orElse(null);
     }
 
     /**
@@ -126,6 +146,12 @@ class CaseDetailPages {
 
     /** What the form of {@code action} offers to choose from: only what that form needs. */
     private void addFormOptions(Actor actor, CaseView c, CaseAction action, Model model) {
+        if (!model.containsAttribute("typed")) { // after a refusal: what was typed, flashed by act()
+            model.addAttribute("typed", Map.of());
+        }
+        // time fields default to now, to the minute, in China time (a datetime-local input has no zone)
+        model.addAttribute("now", LocalDateTime.ofInstant(clock.instant(), ChinaTime.ZONE)
+                .truncatedTo(ChronoUnit.MINUTES).toString());
         switch (action) {
             case TRIAGE -> {
                 model.addAttribute("kinds", CaseKind.values());
@@ -194,6 +220,7 @@ class CaseDetailPages {
             redirect.addFlashAttribute("error", problems.text("case.actionFailed",
                     ProblemException.localized("action." + action), e.text()));
             redirect.addFlashAttribute("openAction", action);
+            redirect.addFlashAttribute("typed", typed(form));
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 throw e;
@@ -201,8 +228,16 @@ class CaseDetailPages {
             redirect.addFlashAttribute("error", problems.text("case.actionFailed",
                     ProblemException.localized("action." + action), problems.text(e)));
             redirect.addFlashAttribute("openAction", action);
+            redirect.addFlashAttribute("typed", typed(form));
         }
         return "redirect:/cases/" + id;
+    }
+
+    /** What was typed in a refused form, to show it again (without the CSRF token). */
+    private static Map<String, String> typed(MultiValueMap<String, String> form) {
+        Map<String, String> typed = new java.util.HashMap<>(form.toSingleValueMap());
+        typed.remove("_csrf");
+        return typed;
     }
 
     private void perform(Actor actor, long id, CaseAction action, Form f) {

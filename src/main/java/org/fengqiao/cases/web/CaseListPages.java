@@ -42,8 +42,10 @@ class CaseListPages {
     static final String LIST = "cases/list";
     static final String ROWS = "cases/list :: results";
 
-    private static final List<Tray> URGENT_FIRST = List.of(Tray.OVERDUE, Tray.TO_ACCEPT, Tray.TO_DISPATCH,
-            Tray.RETURNED, Tray.SUPERVISED, Tray.EXTENSIONS, Tray.REVIEWS, Tray.DUE_SOON, Tray.IN_PROGRESS,
+    // what the user most likely does next comes first: accepting a new case (its deadline is a working day) and
+    // dispatching; then the overdue ones
+    private static final List<Tray> URGENT_FIRST = List.of(Tray.TO_ACCEPT, Tray.TO_DISPATCH, Tray.RETURNED,
+            Tray.OVERDUE, Tray.SUPERVISED, Tray.EXTENSIONS, Tray.REVIEWS, Tray.DUE_SOON, Tray.IN_PROGRESS,
             Tray.TO_EVALUATE, Tray.REVISITS_DUE);
 
     private final CaseLists queries;
@@ -51,7 +53,11 @@ class CaseListPages {
     private final PageOptions options;
     private final ProblemMessages problems;
 
-    CaseListPages(CaseLists queries, SavedViews views, PageOptions options, ProblemMessages problems) {
+    private final org.fengqiao.cases.CaseQueries cases;
+
+    CaseListPages(CaseLists queries, SavedViews views, PageOptions options, ProblemMessages problems,
+                  org.fengqiao.cases.CaseQueries cases) {
+        this.cases = cases;
         this.queries = queries;
         this.views = views;
         this.options = options;
@@ -109,6 +115,17 @@ class CaseListPages {
         model.addAttribute("categoryTree", options.categoryTree());
         model.addAttribute("views", views.of(actor.userId()));
         return LIST;
+    }
+
+    /**
+     * The top bar's quick find: a tracking code (hyphens optional) opens its case; anything else (a phone number,
+     * words) is searched in the case list.
+     */
+    @GetMapping("/cases/find")
+    String find(@AuthenticationPrincipal Actor actor, @RequestParam(defaultValue = "") String q) {
+        return cases.findByTrackingCode(actor, q).map(c -> "redirect:/cases/" + c.id())
+                .orElseGet(() -> "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/cases")
+                        .queryParam("q", q.strip()).encode().build().toUriString());
     }
 
     @PostMapping("/cases/views")

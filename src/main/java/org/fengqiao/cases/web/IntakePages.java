@@ -135,11 +135,14 @@ class IntakePages {
     private final ProblemMessages problems;
     private final String tiles;
     private final org.springframework.beans.factory.ObjectProvider<org.fengqiao.cases.CitizenAccess> citizenAccess;
+    private final org.fengqiao.organisation.Units units;
 
-    IntakePages(CaseService cases, CaseQueries queries, CaseAttachments attachments, PageOptions options,
-                ProblemMessages problems, @Value("${fengqiao.map.tile-url:}") String tiles,
+    IntakePages(org.fengqiao.organisation.Units units, CaseService cases, CaseQueries queries,
+                CaseAttachments attachments, PageOptions options, ProblemMessages problems,
+                @Value("${fengqiao.map.tile-url:}") String tiles,
                 org.springframework.beans.factory.ObjectProvider<org.fengqiao.cases.CitizenAccess> citizenAccess) {
         this.citizenAccess = citizenAccess;
+        this.units = units;
         this.cases = cases;
         this.queries = queries;
         this.attachments = attachments;
@@ -169,16 +172,25 @@ class IntakePages {
                     String.join("、", binding.getFieldErrors().stream().map(e -> e.getField()).toList())));
             return form(actor, form, model);
         }
+        RegisterCase command = form.toCommand();
+        checkEverything(command, binding);
+        if (binding.hasErrors()) {
+            model.addAttribute("error", problems.text("intake.errors", binding.getErrorCount(),
+                    String.join(problems.text("list.separator"), binding.getFieldErrors().stream()
+                            .map(e -> fieldLabel(e.getField())).distinct().toList())));
+            return form(actor, form, model);
+        }
         CaseService.Registration registration;
         try {
-            registration = cases.register(actor, problems.validate(form.toCommand()));
+            registration = cases.register(actor, problems.validate(command));
         } catch (ProblemMessages.Invalid e) {
-            binding.reject("invalid", e.text());
+            org.fengqiao.platform.FormErrors.reject(binding, problems, e);
             model.addAttribute("error", problems.text("problem.fieldInvalid", fieldLabel(e.field()), e.text()));
             model.addAttribute("errorField", e.field());
             return form(actor, form, model);
         } catch (ProblemException e) {
             model.addAttribute("error", problems.text(e));
+            org.fengqiao.platform.FormErrors.reject(binding, problems, e);
             if (e instanceof ProblemException.InvalidInput invalid) {
                 model.addAttribute("errorField", invalid.field());
             }
@@ -212,9 +224,15 @@ class IntakePages {
 
     @GetMapping("/cases/{id}/receipt")
     String receipt(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
-        model.addAttribute("c", queries.get(actor, id));
+        org.fengqiao.cases.CaseViews.CaseView c = queries.get(actor, id);
+        model.addAttribute("c", c);
         // each printed receipt carries a fresh access key for the citizen (the public side issues it)
         citizenAccess.ifAvailable(a -> model.addAttribute("access", a.issue(id)));
+        // the applicant as the case page shows them (masked), and the registering centre's number to call
+        model.addAttribute("applicant", c.parties().stream().filter(p -> p.role() == PartyRole.APPLICANT).findFirst()
+                .orElse(null));
+        model.addAttribute("centrePhone", c.intake().registeringUnit() == null ? null
+                : units.phoneOf(c.intake().registeringUnit().id()).orElse(null));
         return RECEIPT;
     }
 
@@ -230,6 +248,28 @@ class IntakePages {
         model.addAttribute("tiles", tiles);
         model.addAttribute("mapArea", actor.unit().regionCode().value());
         return FORM;
+    }
+
+    /**
+     * Every error the form can be told about before registering, all at once, each beside its field: the
+     * constraints, ID numbers' check characters and a missing place. (What needs the regions — a point outside the
+     * chosen village — is found by the registration itself.)
+     */
+    private void checkEverything(RegisterCase command, BindingResult binding) {
+        for (ProblemMessages.Invalid v : problems.violations(command)) {
+            org.fengqiao.platform.FormErrors.reject(binding, problems, v);
+        }
+        List<PartyInput> parties = command.parties() == null ? List.of() : command.parties();
+        for (int i = 0; i < parties.size(); i++) {
+            String id = parties.get(i).idNumber();
+            if (org.fengqiao.platform.IdNumbers.looksLikeResidentId(id) && !org.fengqiao.platform.IdNumbers.isValidResidentId(id)
+                    && !binding.hasFieldErrors("parties[" + i + "].idNumber")) {
+                binding.rejectValue("parties[" + i + "].idNumber", "invalid", problems.text("party.idNumber.checksum"));
+            }
+        }
+        if (command.regionCode() == null && command.latitude() == null && !binding.hasFieldErrors("regionCode")) {
+            binding.rejectValue("regionCode", "invalid", problems.text("case.regionRequired"));
+        }
     }
 
     private String fieldLabel(String field) {

@@ -60,7 +60,7 @@ class HotTopicsPages {
     /** What the chart draws: per topic, its name and its cases in this period and the one before. */
     static Map<String, Object> chartData(HotTopicList list) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("names", list.topics().stream().map(t -> t.rank() + ". " + t.name()).toList());
+        data.put("names", list.topics().stream().map(t -> t.rank() + ". " + t.label()).toList());
         data.put("size", list.topics().stream().map(HotTopicList.Topic::size).toList());
         data.put("previous", list.topics().stream().map(HotTopicList.Topic::previous).toList());
         return data;
