@@ -95,7 +95,7 @@ class BrowserJourneysTest {
         // the close form is long (summary and the reply to the citizen): bring its button into view first
         org.openqa.selenium.WebElement close = browser.find(By.cssSelector("#form-CLOSE button[type=submit]"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'})", close);
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", close);
         close.click();
         assertThat(browser.text(By.cssSelector("header"))).contains("已办结");
         assertThat(browser.text(By.cssSelector(".timeline"))).contains("受理登记").contains("交办").contains("签收")

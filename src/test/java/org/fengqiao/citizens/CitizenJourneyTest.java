@@ -75,7 +75,7 @@ class CitizenJourneyTest {
                 .stream().filter(p -> p.getAttribute("class").matches(".*region-330681109290\\d{3}\\b.*"))
                 .findFirst().orElse(null));
         org.openqa.selenium.interactions.Actions actions = new org.openqa.selenium.interactions.Actions(browser.driver());
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})", grid);
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", grid);
         actions.moveToElement(grid).click().perform();
         browser.waitFor(d -> !d.findElement(By.id("latitude")).getAttribute("value").isEmpty());
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("picked"), "枫源村"));

@@ -106,7 +106,8 @@ class CaseDocumentPagesTest {
         api.post(MEDIATOR, "/api/cases/" + id + "/mediation-sessions", Map.of(
                 "heldAt", clock.instant().minus(Duration.ofHours(3)).toString(), "place", "枫源村调解室",
                 "mediators", "枫源村调解员", "participants", "张三、李四", "result", "AGREED", "notes", "双方同意疏通排水沟"));
-        api.post(MEDIATOR, "/api/cases/" + id + "/close", Map.of("outcome", "RESOLVED", "summary", "经调解达成协议"));
+        api.post(MEDIATOR, "/api/cases/" + id + "/close", Map.of("outcome", "RESOLVED", "summary", "经调解达成协议",
+                "reply", "经调解，双方已达成协议。"));
         api.post(MEDIATOR, "/api/cases/" + id + "/agreements", Map.of("signedOn",
                 org.fengqiao.platform.ChinaTime.dateOf(clock.instant()).toString(), "terms", "李四疏通排水沟"));
         return id;

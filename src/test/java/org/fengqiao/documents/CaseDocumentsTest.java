@@ -267,7 +267,8 @@ class CaseDocumentsTest {
                 "mediators", "枫源村调解员", "participants", "张三、李四", "result", "AGREED",
                 "notes", "双方同意疏通排水沟"));
         assertThat(session.status()).as(session.text()).isEqualTo(200);
-        api.post(MEDIATOR, "/api/cases/" + id + "/close", Map.of("outcome", "RESOLVED", "summary", "经调解达成协议"));
+        api.post(MEDIATOR, "/api/cases/" + id + "/close", Map.of("outcome", "RESOLVED", "summary", "经调解达成协议",
+                "reply", "经调解，双方已达成协议。"));
         Map<String, Object> agreement = new HashMap<>(Map.of("signedOn", today().toString(),
                 "terms", "李四疏通排水沟并赔偿张三八百元"));
         if (full) {

@@ -53,7 +53,7 @@ class SigningJourneyTest {
 
     private static void centre(WebElement element) {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
     }
 
     @Test

@@ -107,7 +107,7 @@ class ReviewMeetingsTest {
                 .with("address", "乐山村后塘12号").body());
         long unhappy = register("fq.intake", aCase().inVillage(FENGYUAN).manualDispatch().body());
         assertThat(api.post("fq.dispatcher", "/api/cases/" + unhappy + "/close",
-                Map.of("outcome", "ANSWERED", "summary", "已当场答复")).status()).isEqualTo(200);
+                Map.of("outcome", "ANSWERED", "summary", "已当场答复", "reply", "您反映的问题已答复。")).status()).isEqualTo(200);
         assertThat(api.post("fq.intake", "/api/cases/" + unhappy + "/evaluation",
                 Map.of("rating", "DISSATISFIED", "source", "PHONE")).status()).isEqualTo(200);
         long fromVillage = register("fengyuan.grid", aCase().dispute("CONTRACT_DEBT").inVillage(FENGYUAN)

@@ -93,7 +93,9 @@ class WeeklyConsultationJourneyTest {
                 browser.find(By.cssSelector("input.follow-up-due")));
         browser.screenshot("reviews-02-decisions");
         WebElement submit = browser.find(By.id("record-meeting"));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
+        // Bootstrap scrolls smoothly: scroll at once, or the click lands while the page still moves
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
         submit.click();
 
         browser.waitFor(ExpectedConditions.urlMatches("/reviews/\\d+$"));
@@ -162,6 +164,6 @@ class WeeklyConsultationJourneyTest {
     /** Clicks as a person would after scrolling to it (a phone's short window puts buttons under the fold). */
     static void click(WebElement element) {
         ((JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'}); arguments[0].click();", element);
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
@@ -33,6 +36,7 @@ import org.fengqiao.support.Pages;
  * dispatchers finally choose is measured against what was suggested.
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TriageTest {
 
     static final String DRAIN = "邻居翻修院子时把两家之间的排水沟填平，下雨后雨水倒灌进我家厨房，双方多次争吵，希望村里出面调解，恢复排水沟。";
@@ -62,6 +66,7 @@ class TriageTest {
     }
 
     @Test
+    @Order(1) // before the tests that retrain on the shared test database's cases
     void aSuggestionNamesTheBestCategoriesWithTheirConfidence() {
         Api.Response r = api.post("fq.intake", "/api/triage/suggestions", Map.of("title", "两户因排水沟堵塞发生争执",
                 "description", DRAIN));
@@ -75,6 +80,7 @@ class TriageTest {
     }
 
     @Test
+    @Order(1) // before the tests that retrain on the shared test database's cases
     void aConfidentSuggestionCategorisesAndRoutesTheCaseWithoutAPerson() {
         Api.Response r = api.post("fq.intake", "/api/cases", aCase().kind("DISPUTE").titled("两户因排水沟堵塞发生争执")
                 .describedAs(DRAIN).inVillage(FENGYUAN).body());
@@ -157,6 +163,7 @@ class TriageTest {
     }
 
     @Test
+    @Order(1) // before the tests that retrain on the shared test database's cases
     void theIntakeFormShowsTheSuggestionWhileTheOfficerTypesAndTheCasePageShowsWhatWasSuggested() throws Exception {
         String panel = pages.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .post("/cases/new/suggestion").param("title", "两户因排水沟堵塞发生争执").param("description", DRAIN)
