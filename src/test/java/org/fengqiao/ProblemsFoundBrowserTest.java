@@ -75,6 +75,9 @@ class ProblemsFoundBrowserTest {
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cases-map .region-label")));
         browser.waitFor(ExpectedConditions.textMatches(By.id("map-count"), java.util.regex.Pattern.compile("\\d")));
         WebElement map = browser.find(By.id("cases-map"));
+        // Bootstrap scrolls smoothly: bring the map into view at once, or the click lands while the page moves
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", map);
         @SuppressWarnings("unchecked")
         List<Number> xy = (List<Number>) ((JavascriptExecutor) browser.driver()).executeScript(
                 "var m = arguments[0].fengqiaoMap; m.setView([arguments[1], arguments[2]], 15, {animate: false});"
