@@ -197,11 +197,17 @@ public class SupervisionBoard {
      */
     public BulkResult supervise(Actor actor, List<Long> caseIds, String message,
                                 java.util.function.Function<ProblemException, String> reasons) {
+        return supervise(actor, caseIds, message, null, reasons);
+    }
+
+    /** The same, with the date by which the unit is to answer (none: no date asked). */
+    public BulkResult supervise(Actor actor, List<Long> caseIds, String message, java.time.LocalDate dueOn,
+                                java.util.function.Function<ProblemException, String> reasons) {
         Map<Long, Long> done = new LinkedHashMap<>();
         List<Failure> failures = new ArrayList<>();
         for (Long id : new java.util.LinkedHashSet<>(caseIds)) {
             try {
-                done.put(id, cases.supervise(actor, id, new Supervision(message, null)));
+                done.put(id, cases.supervise(actor, id, new Supervision(message, dueOn)));
             } catch (ProblemException e) {
                 failures.add(new Failure(id, label(actor, id), reasons.apply(e)));
             } catch (org.springframework.dao.OptimisticLockingFailureException e) {

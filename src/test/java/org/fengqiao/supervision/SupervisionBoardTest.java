@@ -87,6 +87,40 @@ class SupervisionBoardTest {
     }
 
     @Test
+    void superviseOnTheBoardAsksForTheOpinionAndTheDateConfirmsAndStaysOnTheBoard() {
+        long id = register();
+        SessionClient supervisor = SessionClient.signedInAs(port, "fq.supervisor");
+        String html = supervisor.get("/supervision").html();
+        int row = html.indexOf("data-case=\"" + id + "\"");
+        String rowHtml = html.substring(row, html.indexOf("</tr>", row));
+        assertThat(rowHtml).as("the opinion and the date are asked, and confirmed, before anything is sent")
+                .contains("<details").contains("name=\"message\"").contains("<textarea").contains("name=\"dueOn\"")
+                .contains("data-confirm=");
+        assertThat(jdbc.sql("select count(*) from supervision_notice where case_id = ?").param(id)
+                .query(Integer.class).single()).as("opening the board sends nothing").isZero();
+
+        String due = java.time.LocalDate.now(clock).plusDays(5).toString();
+        SessionClient.Page sent = supervisor.post("/supervision/supervise", Map.of("caseId", List.of(Long.toString(id)),
+                "mode", List.of("SUPERVISE"), "message", List.of("请于本周内约谈双方并书面反馈"), "dueOn", List.of(due),
+                "back", List.of("/supervision")));
+        assertThat(sent.status()).isEqualTo(302);
+        assertThat(sent.location()).as("stays on the board").endsWith("/supervision");
+        assertThat(supervisor.get("/supervision").html()).contains("已督办 1 件");
+        assertThat(jdbc.sql("select message || '|' || ((due_at at time zone 'Asia/Shanghai') - interval '1 second')::date"
+                + " from supervision_notice"
+                + " where case_id = ? and kind = 'SUPERVISE'").param(id).query(String.class).list())
+                .as("answer by the end of the day chosen").containsExactly("请于本周内约谈双方并书面反馈|" + due);
+
+        SessionClient.Page bad = supervisor.post("/supervision/supervise", Map.of("caseId", List.of(Long.toString(id)),
+                "mode", List.of("SUPERVISE"), "message", List.of("再次督办"), "dueOn", List.of("next friday"),
+                "back", List.of("/supervision")));
+        assertThat(bad.location()).endsWith("/supervision");
+        assertThat(supervisor.get("/supervision").html()).contains("反馈期限应为日期").doesNotContain("next friday");
+        assertThat(jdbc.sql("select count(*) from supervision_notice where case_id = ?").param(id)
+                .query(Integer.class).single()).as("nothing written for a bad date").isEqualTo(1);
+    }
+
+    @Test
     void aCaseDueWithinTwoWorkingDaysIsOnTheBoardUnderItsHandlingUnit() {
         long soon = register();
         SessionClient.Page board = SessionClient.signedInAs(port, "fq.supervisor").get("/supervision");

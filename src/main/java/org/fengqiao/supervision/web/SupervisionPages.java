@@ -84,14 +84,24 @@ class SupervisionPages {
                              @RequestParam(required = false) String message,
                              @RequestParam(defaultValue = "SUPERVISE") Mode mode,
                              @RequestParam(required = false) String back,
+                             @RequestParam(required = false) String dueOn,
                              RedirectAttributes redirect) {
         String target = back != null && back.startsWith("/supervision") && !back.startsWith("//") ? back : "/supervision";
+        java.time.LocalDate due = null;
+        if (dueOn != null && !dueOn.isBlank()) {
+            try {
+                due = java.time.LocalDate.parse(dueOn.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                redirect.addFlashAttribute("error", problems.text("supervision.badDueOn"));
+                return "redirect:" + target;
+            }
+        }
         if (caseIds == null || caseIds.isEmpty()) {
             redirect.addFlashAttribute("error", problems.text("supervision.bulk.noneSelected"));
             return "redirect:" + target;
         }
         String text = message == null || message.isBlank() ? problems.text(mode.defaultMessage) : message.strip();
-        SupervisionBoard.BulkResult result = board.supervise(actor, caseIds, text, problems::text);
+        SupervisionBoard.BulkResult result = board.supervise(actor, caseIds, text, due, problems::text);
         if (!result.noticesByCase().isEmpty()) {
             redirect.addFlashAttribute("success", problems.text(mode.doneMessage, result.noticesByCase().size()));
         }
