@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.fengqiao.crypto.PersonalData;
 import org.fengqiao.platform.SharedBuckets;
 
 /**
@@ -26,7 +27,8 @@ import org.fengqiao.platform.SharedBuckets;
  *     minute (guessing from many addresses is slowed; the owner waits at most that minute).</li>
  * </ul>
  * Every counter is kept in the database ({@link SharedBuckets} and {@code login_failure}, V42), so the limits hold
- * across all instances behind a load balancer and across restarts; counters older than an hour are removed by
+ * across all instances behind a load balancer and across restarts, keyed by the client address's HMAC-SM3 hash,
+ * never the address; counters older than an hour are removed by
  * {@link #forgetOld()}.
  */
 @Component
@@ -42,15 +44,17 @@ public class LoginAttempts {
     private final Clock clock;
     private final JdbcClient jdbc;
     private final SharedBuckets buckets;
+    private final PersonalData personalData;
     private final long perClient;
     private final Duration perClientWindow;
 
-    LoginAttempts(Clock clock, JdbcClient jdbc, SharedBuckets buckets,
+    LoginAttempts(Clock clock, JdbcClient jdbc, SharedBuckets buckets, PersonalData personalData,
                   @Value("${fengqiao.security.login.failures-per-client:20}") long perClient,
                   @Value("${fengqiao.security.login.client-window:PT10M}") Duration perClientWindow) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.buckets = buckets;
+        this.personalData = personalData;
         this.perClient = perClient;
         this.perClientWindow = perClientWindow;
     }
@@ -115,12 +119,12 @@ public class LoginAttempts {
         return "name:" + name(username);
     }
 
-    private static String nameAndClientKey(String username, String client) {
-        return "name-client:" + name(username) + "|" + (client == null ? "" : client);
+    private String nameAndClientKey(String username, String client) {
+        return "name-client:" + name(username) + "|" + personalData.clientHash(client);
     }
 
-    private static String clientKey(String client) {
-        return "login-client:" + (client == null ? "" : client);
+    private String clientKey(String client) {
+        return "login-client:" + personalData.clientHash(client);
     }
 
     private static String name(String username) {

@@ -11,8 +11,8 @@ import org.fengqiao.platform.SharedBuckets;
 
 /**
  * Rate limits of the public side (Bucket4j token buckets kept in PostgreSQL through {@link SharedBuckets}, so they
- * hold across every instance): reports per client address and per mobile number (keyed by its HMAC-SM3 hash, never
- * the number), tracking look-ups per address, one-time codes per address and per case. A limit reached answers
+ * hold across every instance): reports per client address and per mobile number (keyed by their HMAC-SM3 hashes, never
+ * the address or number), tracking look-ups per address, one-time codes per address and per case. A limit reached answers
  * 429 with the time to wait.
  */
 @Component
@@ -34,7 +34,11 @@ public class PublicLimits {
 
     /** Takes one from the bucket of {@code who} for this kind, or refuses with 429. */
     public void take(Kind kind, String who) {
-        String key = PREFIX + kind + ":" + (kind == Kind.REPORT_PHONE ? personalData.phoneHash(who) : who);
+        String key = PREFIX + kind + ":" + switch (kind) {
+            case REPORT_PHONE -> personalData.phoneHash(who);
+            case CODE_CASE -> who;
+            default -> personalData.clientHash(who);
+        };
         var bucket = switch (kind) {
             case REPORT -> buckets.bucket(key, limits.reportsPerClient(), Duration.ofHours(1));
             case REPORT_PHONE -> buckets.bucket(key, limits.reportsPerPhone(), Duration.ofDays(1));

@@ -142,6 +142,14 @@ public final class PersonalData {
         return digits.isEmpty() ? null : hash("phone", digits);
     }
 
+    /**
+     * The keyed hash of a client's network address, so rate limits and failure counters can tell clients apart
+     * without keeping their addresses (never null: an unknown address hashes as the empty one).
+     */
+    public String clientHash(String address) {
+        return hash("client", address == null ? "" : address.strip());
+    }
+
     /** The search hash of an ID number (without spaces, upper case), or null. */
     public String idNumberHash(String idNumber) {
         if (idNumber == null) {

@@ -45,10 +45,13 @@ class LoginThrottlingTest {
     @Autowired
     org.fengqiao.platform.SharedBuckets buckets;
 
+    @Autowired
+    org.fengqiao.crypto.PersonalData personalData;
+
     @Test
     void failuresCountedByOneInstanceHoldOnAnotherBecauseTheCountersAreInTheDatabase() {
         String client = Accounts.anAddress();
-        LoginAttempts otherInstance = new LoginAttempts(clock, jdbc, buckets, 20, Duration.ofMinutes(10));
+        LoginAttempts otherInstance = new LoginAttempts(clock, jdbc, buckets, personalData, 20, Duration.ofMinutes(10));
         for (int i = 0; i < LoginAttempts.FREE_PER_CLIENT_AND_NAME + 1; i++) {
             attempts.failed("shared.victim", client);
         }
@@ -58,6 +61,10 @@ class LoginThrottlingTest {
             otherInstance.failed("sprayed.n" + i, client + "9");
         }
         assertThat(attempts.refusal("anyone", client + "9")).as("the client's bucket is shared").isPresent();
+        assertThat(jdbc.sql("select count(*) from login_failure where key like ?").param("%" + client + "%")
+                .query(Integer.class).single()).as("counters keep no client address").isZero();
+        assertThat(jdbc.sql("select count(*) from rate_limit_bucket where id like ?").param("%" + client + "%")
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
