@@ -43,8 +43,12 @@ public class SharedBuckets {
 
     /** The bucket of this key with this limit (made on first use). */
     public BucketProxy bucket(String key, long capacity, Duration window) {
-        BucketConfiguration limit = BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(capacity).refillGreedy(capacity, window)).build();
+        return bucket(key, BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(capacity).refillGreedy(capacity, window)).build());
+    }
+
+    /** The bucket of this key with a limit of another shape (made on first use). */
+    public BucketProxy bucket(String key, BucketConfiguration limit) {
         return proxies.builder().build(key, () -> limit);
     }
 

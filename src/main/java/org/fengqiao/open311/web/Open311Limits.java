@@ -2,29 +2,30 @@ package org.fengqiao.open311.web;
 
 import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import org.fengqiao.platform.SharedBuckets;
+
 /**
  * How much each API key may post: a Bucket4j token bucket per client ({@code fengqiao.open311.posts-per-minute},
- * refilled all at once each minute), kept in this instance's memory.
+ * refilled all at once each minute), kept in PostgreSQL through {@link SharedBuckets}, so the limit holds across
+ * every instance.
  */
 @Component
 class Open311Limits {
 
-    private final int perMinute;
-    private final Cache<Long, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).build();
+    private final BucketConfiguration limit;
+    private final SharedBuckets buckets;
 
-    Open311Limits(@Value("${fengqiao.open311.posts-per-minute:60}") int perMinute) {
-        this.perMinute = perMinute;
+    Open311Limits(@Value("${fengqiao.open311.posts-per-minute:60}") int perMinute, SharedBuckets buckets) {
+        this.limit = BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1))).build();
+        this.buckets = buckets;
     }
 
     boolean tryPost(long clientId) {
-        return buckets.get(clientId, id -> Bucket.builder()
-                .addLimit(l -> l.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1))).build())
-                .tryConsume(1);
+        return buckets.bucket("open311-client:" + clientId, limit).tryConsume(1);
     }
 }

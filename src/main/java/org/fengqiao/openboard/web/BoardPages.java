@@ -8,9 +8,6 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -24,16 +21,18 @@ import org.springframework.web.server.ResponseStatusException;
 
 import org.fengqiao.categories.Categories;
 import org.fengqiao.categories.Category;
+import org.fengqiao.crypto.PersonalData;
 import org.fengqiao.openboard.PublicBoard;
 import org.fengqiao.openboard.PublicStats;
 import org.fengqiao.regions.Region;
 import org.fengqiao.regions.RegionLevel;
+import org.fengqiao.platform.SharedBuckets;
 import org.fengqiao.regions.Regions;
 
 /**
  * The public board ({@code /public/board}: 回音壁 and 问题墙 by township and category) and the public statistics
  * ({@code /public/stats}), phone first, no script. "我也遇到" is limited per address with Bucket4j
- * ({@code fengqiao.board.metoo-per-hour}).
+ * ({@code fengqiao.board.metoo-per-hour}), the bucket kept in PostgreSQL and keyed by the address's hash.
  */
 @Controller
 class BoardPages {
@@ -48,11 +47,14 @@ class BoardPages {
     private final Categories categories;
     private final MessageSource messages;
     private final int perHour;
-    private final Cache<String, Bucket> limits = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(2))
-            .maximumSize(100_000).build();
+    private final SharedBuckets limits;
+    private final PersonalData personalData;
 
     BoardPages(PublicBoard board, PublicStats stats, Regions regions, Categories categories, MessageSource messages,
-               @Value("${fengqiao.board.metoo-per-hour:20}") int perHour) {
+               @Value("${fengqiao.board.metoo-per-hour:20}") int perHour, SharedBuckets limits,
+               PersonalData personalData) {
+        this.limits = limits;
+        this.personalData = personalData;
         this.board = board;
         this.stats = stats;
         this.regions = regions;
@@ -91,9 +93,8 @@ class BoardPages {
     @PostMapping("/public/board/{id}/metoo")
     String meToo(@PathVariable long id, HttpServletRequest http, Locale locale) {
         String address = http.getRemoteAddr();
-        Bucket bucket = limits.get(address, a -> Bucket.builder()
-                .addLimit(l -> l.capacity(perHour).refillGreedy(perHour, Duration.ofHours(1))).build());
-        if (!bucket.tryConsume(1)) {
+        if (!limits.bucket("board-metoo:" + personalData.clientHash(address), perHour, Duration.ofHours(1))
+                .tryConsume(1)) {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
                     messages.getMessage("board.metoo.tooMany", null, locale));
         }
