@@ -20,7 +20,8 @@ import org.fengqiao.platform.RecordChain.Break;
 /**
  * The hash chain of the audit log: one chain over all entries in id order, its newest hash kept in the single
  * row of {@code audit_chain_head}, which {@link AuditLog} locks while it appends (so entries are chained one at
- * a time, in the order of their ids). This class recomputes the chain and names the first broken link.
+ * a time, in the order of their ids). This class recomputes the chain and names the first broken link; after
+ * years were archived ({@link AuditArchive}) it starts from the newest archived year's last hash.
  */
 @Service
 public class AuditChain {
@@ -45,6 +46,9 @@ public class AuditChain {
     /** The first broken link of the audit chain, or empty when it verifies. */
     public Optional<Break> verify() {
         Walk walk = new Walk();
+        // archived years (AuditArchive) leave the hash of their last entry: the kept entries continue from it
+        walk.previous = template.query("select last_hash from audit_archive order by last_id desc limit 1",
+                rs -> rs.next() ? rs.getBytes(1) : RecordChain.GENESIS);
         transactions.executeWithoutResult(s -> template.query("""
                 select id, occurred_at, user_id, unit_id, action, case_id, subject, detail::text as detail, hash
                 from audit_log order by id

@@ -34,6 +34,7 @@ public final class Launcher {
             case "duplicates" -> DuplicateCommand.run(rest, System.out, System.err);
             case "hot-topics" -> HotTopicsCommand.run(rest, System.out, System.err);
             case "verify-records" -> VerifyRecordsCommand.run(rest, System.out);
+            case "archive-audit" -> ArchiveAuditCommand.run(rest, System.out);
             case "rotate-key" -> RotateKeyCommand.run(rest);
             case "backup" -> BackupCommands.backup(rest);
             case "restore" -> BackupCommands.restore(rest);
@@ -86,6 +87,9 @@ public final class Launcher {
               verify-records [--en] [--fengqiao.data-dir=DIR]
                     recompute the hash chains of the case events (per case and per day) and of the audit
                     log; name the first broken link of each; exit 1 when one is broken
+              archive-audit --year=YEAR --to=FILE [--en] [--fengqiao.data-dir=DIR]
+                    write a year of the audit log past the retention (fengqiao.audit.retention) to FILE and
+                    drop its partition; the chain verifies on from the anchor it leaves (oldest year first)
               rotate-key [--fengqiao.data-dir=DIR] [--fengqiao.crypto.key-file=FILE]
                     with the platform stopped: a new data key version, every party's personal data re-encrypted
                     with it in batches (resumable: run again after an interruption), older versions dropped

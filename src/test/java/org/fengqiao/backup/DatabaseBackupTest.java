@@ -102,7 +102,7 @@ class DatabaseBackupTest {
 
         assertThat(restored.tables()).extracting(DatabaseBackup.Table::name)
                 .contains("cases", "case_party", "case_event", "case_attachment", "audit_log", "data_key_check")
-                .doesNotContain("flyway_schema_history");
+                .doesNotContain("flyway_schema_history", "case_event_default", "audit_log_default"); // partitions: in their table
         assertThat(fingerprints(JdbcClient.create(target), written)).isEqualTo(before);
         assertThat(JdbcClient.create(target).sql("select last_value from case_id_seq").query(Long.class).single())
                 .isEqualTo(written.sequences().get("case_id_seq"));
