@@ -189,36 +189,110 @@
         return map;
     }
     window.fengqiaoBaseMap = baseMap;
+
+    // the intake form's place: a click on the map (or "use my location") sets the point and fills in the village
+    // (and its grid, if it has one there); choosing a village from the list shows that village on the map
+    function locationPicker(picker) {
+        var map = baseMap(picker);
+        var lat = document.getElementById("latitude");
+        var lon = document.getElementById("longitude");
+        var region = document.getElementById("regionCode");
+        var gridOut = document.getElementById("grid-found");
+        var marker = null;
+        var outlines = {};
+        function remember(layer) {
+            layer.eachLayer(function (l) {
+                if (l.feature && l.feature.properties) { outlines[l.feature.properties.code] = l; }
+            });
+        }
+        function show(code) {
+            var outline = outlines[code];
+            if (!outline) { return false; }
+            map.fitBounds(outline.getBounds(), {maxZoom: 16});
+            picker.setAttribute("data-shown", code);
+            return true;
+        }
+        function place(latlng, centre) {
+            if (marker) { marker.setLatLng(latlng); } else { marker = L.marker(latlng).addTo(map); }
+            if (centre) { map.setView(latlng, Math.max(map.getZoom(), 15)); }
+            lat.value = latlng.lat.toFixed(6);
+            lon.value = latlng.lng.toFixed(6);
+            fetch(picker.getAttribute("data-locate") + "?lat=" + latlng.lat + "&lon=" + latlng.lng,
+                {credentials: "same-origin"}).then(function (r) { return r.json(); }).then(function (g) {
+                gridOut.textContent = g && g.path ? g.path : gridOut.getAttribute("data-none");
+                if (g && g.villageCode && region) { region.value = g.villageCode; }
+            });
+        }
+        boundaryLayer(map, picker.getAttribute("data-boundaries"), function (layer) {
+            remember(layer);
+            map.fitBounds(layer.getBounds());
+            if (lat.value && lon.value) {
+                place(L.latLng(+lat.value, +lon.value), true);
+            } else if (region && region.value) {
+                show(region.value);
+            }
+        });
+        map.on("click", function (e) { place(e.latlng, false); });
+        if (region) {
+            region.addEventListener("change", function () {
+                var code = region.value;
+                // a village of another township: its township's outlines are fetched first
+                if (code && !show(code)) {
+                    boundaryLayer(map, picker.getAttribute("data-boundaries-of") + "?under=" + encodeURIComponent(code),
+                        function (layer) { remember(layer); show(code); });
+                }
+            });
+        }
+        if (window.fengqiaoUseMyLocation) {
+            window.fengqiaoUseMyLocation(document.getElementById("use-location"), function (la, lo) {
+                place(L.latLng(la, lo), true);
+            }, function (failed) { gridOut.textContent = failed; });
+        }
+    }
     window.fengqiaoBoundaries = boundaryLayer;
+
+    // the case list's filters at phone width: folded behind one button that counts those in use
+    document.addEventListener("DOMContentLoaded", function () {
+        var form = document.getElementById("filters");
+        var toggle = document.getElementById("filters-toggle");
+        if (!form || !toggle) { return; }
+        form.classList.add("filters-folding");
+        document.getElementById("filters-toggle-box").hidden = false;
+        function count() {
+            var n = 0;
+            form.querySelectorAll(".more-filter select, .more-filter input").forEach(function (f) {
+                if (f.name === "sort") { return; }
+                if (f.type === "checkbox") {
+                    n += f.checked ? 1 : 0;
+                } else if (f.tagName === "SELECT") {
+                    n += Array.prototype.some.call(f.selectedOptions, function (o) { return o.value; }) ? 1 : 0;
+                } else {
+                    n += f.value ? 1 : 0;
+                }
+            });
+            toggle.textContent = n ? toggle.getAttribute("data-label-active").replace("{0}", n)
+                : toggle.getAttribute("data-label");
+            toggle.setAttribute("data-active", String(n));
+        }
+        toggle.addEventListener("click", function () {
+            var open = form.classList.toggle("filters-open");
+            toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        });
+        form.addEventListener("change", count);
+        count();
+    });
+
+    // a refused form opens the folded sections that hold an error
+    document.addEventListener("DOMContentLoaded", function () {
+        document.querySelectorAll("details").forEach(function (d) {
+            if (d.querySelector(".is-invalid")) { d.open = true; }
+        });
+    });
 
     document.addEventListener("DOMContentLoaded", function () {
         if (typeof L === "undefined") { return; }
         var picker = document.getElementById("location-map");
-        if (picker) {
-            var map = baseMap(picker);
-            var lat = document.getElementById("latitude");
-            var lon = document.getElementById("longitude");
-            var gridOut = document.getElementById("grid-found");
-            var marker = null;
-            boundaryLayer(map, picker.getAttribute("data-boundaries"), function (layer) {
-                map.fitBounds(layer.getBounds());
-                if (lat.value && lon.value) { place(L.latLng(+lat.value, +lon.value)); }
-            });
-            function place(latlng) {
-                if (marker) { marker.setLatLng(latlng); } else { marker = L.marker(latlng).addTo(map); }
-                lat.value = latlng.lat.toFixed(6);
-                lon.value = latlng.lng.toFixed(6);
-                fetch(picker.getAttribute("data-locate") + "?lat=" + latlng.lat + "&lon=" + latlng.lng,
-                    {credentials: "same-origin"}).then(function (r) { return r.json(); }).then(function (g) {
-                    gridOut.textContent = g && g.path ? g.path : gridOut.getAttribute("data-none");
-                    if (g && g.villageCode) {
-                        var region = document.getElementById("regionCode");
-                        if (region) { region.value = g.villageCode; }
-                    }
-                });
-            }
-            map.on("click", function (e) { place(e.latlng); });
-        }
+        if (picker) { locationPicker(picker); }
         var pin = document.getElementById("case-map");
         if (pin) {
             var m = baseMap(pin);

@@ -39,13 +39,9 @@
         if (lat.value && lon.value) { place(L.latLng(+lat.value, +lon.value), true); }
     });
     map.on("click", function (e) { place(e.latlng, false); });
-    var locate = document.getElementById("use-location");
-    if (navigator.geolocation && locate) {
-        locate.hidden = false;
-        locate.addEventListener("click", function () {
-            navigator.geolocation.getCurrentPosition(function (p) {
-                place(L.latLng(p.coords.latitude, p.coords.longitude), true);
-            }, function () { picked.textContent = locate.dataset.failed || ""; }, { timeout: 10000 });
-        });
+    if (window.fengqiaoUseMyLocation) {
+        window.fengqiaoUseMyLocation(document.getElementById("use-location"), function (la, lo) {
+            place(L.latLng(la, lo), true);
+        }, function (failed) { picked.textContent = failed; });
     }
 })();

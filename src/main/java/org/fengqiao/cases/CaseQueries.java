@@ -22,7 +22,6 @@ import org.fengqiao.platform.PartyMasking;
 import org.fengqiao.access.Actor;
 import org.fengqiao.audit.AuditLog;
 import org.fengqiao.cases.CaseViews.*;
-import org.fengqiao.deadlines.DeadlinePolicy;
 import org.fengqiao.deadlines.Deadlines;
 import org.fengqiao.platform.ProblemException;
 
@@ -160,7 +159,7 @@ public class CaseQueries {
                 && !now.isBefore(s.due().acceptDueAt());
         return new CaseViews.Deadlines(s.due().assignedAt(), s.due().acceptDueAt(), s.due().acceptedAt(),
                 s.due().handleDueAt(), s.due().handlePolicy(), s.due().handlePolicy() == null ? null
-                : deadlines.find(s.due().handlePolicy()).map(DeadlinePolicy::description).orElse(null),
+                : deadlines.find(s.due().handlePolicy()).map(sentences::policyForReader).orElse(null),
                 running ? deadlines.workingDaysLeft(due, now) : null, acceptOverdue, s.due().overdueSince() != null,
                 s.due().overdueSince(), s.due().chasedAt(), s.due().reportedAt(), s.extensionCount(),
                 s.pendingExtension());

@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.regex.Pattern;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -32,26 +31,8 @@ public @interface PhoneNumber {
     /** The rule itself, also usable without Bean Validation. */
     final class Check implements ConstraintValidator<PhoneNumber, String> {
 
-        private static final Pattern SEPARATORS = Pattern.compile("[\\s()（）\\-]");
-        private static final Pattern VALID = Pattern.compile(
-                "1[3-9]\\d{9}"              // mobile
-                        + "|0(?:10|2\\d|[3-9]\\d{2})[2-9]\\d{6,7}" // landline with area code
-                        + "|[2-9]\\d{6,7}"          // local landline
-                        + "|[48]00\\d{7}");         // service numbers
-
         public static boolean isValid(String phone) {
-            if (phone == null || phone.isBlank()) {
-                return true;
-            }
-            String digits = SEPARATORS.matcher(phone.strip()).replaceAll("");
-            if (digits.startsWith("+86")) {
-                digits = digits.substring(3);
-            } else if (digits.startsWith("0086")) {
-                digits = digits.substring(4);
-            } else if (digits.startsWith("86") && digits.length() == 13) {
-                digits = digits.substring(2);
-            }
-            return VALID.matcher(digits).matches();
+            return org.fengqiao.platform.PhoneNumbers.isValid(phone);
         }
 
         @Override

@@ -65,6 +65,28 @@ class StoredSentences {
         return reader == null || reader.getLocale() == null ? stored : in(stored, reader.getLocale());
     }
 
+    /**
+     * A deadline policy's basis for the current reader: for a Chinese reader (or outside a request) the description
+     * the administrator wrote; for any other, written from the reader's bundle — the step and its amount
+     * ({@code deadline.basis.*}), with the article it cites.
+     */
+    String policyForReader(org.fengqiao.deadlines.DeadlinePolicy policy) {
+        LocaleContext reader = LocaleContextHolder.getLocaleContext();
+        return reader == null || reader.getLocale() == null ? policy.description() : policyIn(policy, reader.getLocale());
+    }
+
+    /** A deadline policy's basis in {@code locale} (see {@link #policyForReader}). */
+    String policyIn(org.fengqiao.deadlines.DeadlinePolicy policy, Locale locale) {
+        if ("zh".equals(locale.getLanguage())) {
+            return policy.description();
+        }
+        String basis = messages.getMessage(new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] {"deadline.basis." + policy.step()}, new Object[] {policy.amountText()},
+                policy.description()), locale);
+        return policy.basis() == null ? basis : messages.getMessage("deadline.basis.cited",
+                new Object[] {basis, policy.basis().law(), policy.basis().article()}, locale);
+    }
+
     /** Each stored sentence in the language of the current reader. */
     List<String> forReader(List<String> stored) {
         return stored.stream().map(this::forReader).toList();

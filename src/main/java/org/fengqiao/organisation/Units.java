@@ -62,8 +62,13 @@ public class Units {
                 .filter(java.util.Objects::nonNull).findFirst();
     }
 
-    /** Records the unit's public telephone (null clears it). */
+    /**
+     * Records the unit's public telephone (null or blank clears it).
+     *
+     * @throws ProblemException.InvalidInput on the field {@code phone} when it is not a Chinese phone number
+     */
     public void setPhone(long unitId, String phone) {
+        checkPhone(phone);
         jdbc.sql("update unit set phone = ? where id = ?").params(phone == null || phone.isBlank() ? null : phone.strip(),
                 unitId).update();
     }
@@ -144,6 +149,30 @@ public class Units {
         }
         cache.set(null);
         return get(id);
+    }
+
+    /** Creates a unit with its public telephone (optional), all or nothing. */
+    @Transactional
+    public Unit create(String code, String name, UnitKind kind, String regionCode, String phone) {
+        checkPhone(phone);
+        Unit unit = create(code, name, kind, regionCode);
+        setPhone(unit.id(), phone);
+        return unit;
+    }
+
+    /** Renames a unit, switches it off or on and records its public telephone, all or nothing. */
+    @Transactional
+    public Unit update(long id, String name, boolean active, String phone) {
+        checkPhone(phone);
+        Unit unit = update(id, name, active);
+        setPhone(id, phone);
+        return unit;
+    }
+
+    private static void checkPhone(String phone) {
+        if (phone != null && (phone.length() > 30 || !org.fengqiao.platform.PhoneNumbers.isValid(phone))) {
+            throw new ProblemException.InvalidInput("phone", "admin.unit.badPhone");
+        }
     }
 
     private static void checkName(String name) {

@@ -49,7 +49,8 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
     /**
      * A term found in more than this share of the indexed cases is left out of a query (it barely moves a BM25
      * ranking, yet its long posting list is what a search spends its time on), unless the query would keep fewer
-     * than {@link #MIN_QUERY_TERMS}; the re-ranking by cosine similarity still sees every term.
+     * than {@link #MIN_QUERY_TERMS} or the text repeats it (the title's terms: the title is indexed twice, see
+     * {@link #textOf}); the re-ranking by cosine similarity still sees every term.
      */
     static final double COMMON_TERM_SHARE = 0.05;
     /** A query keeps at least this many of its terms (the rarest), common or not. */
@@ -59,9 +60,13 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
 
     private final JdbcClient jdbc;
     private final Analyzer analyzer = new CJKAnalyzer();
-    private final com.github.benmanes.caffeine.cache.Cache<String, Integer> frequencies =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000)
-                    .expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
+    /** Document frequencies of the terms asked for, per state of the index (a reader): never older than it. */
+    private final com.github.benmanes.caffeine.cache.Cache<Frequency, Integer> frequencies =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000).build();
+
+    /** A term's frequency in one state of the index. */
+    private record Frequency(Object reader, String term) {
+    }
     /** At most about {@value #VECTOR_TERMS} terms' worth of case vectors (some 40 MB). */
     private static final long VECTOR_TERMS = 3_000_000;
     private final com.github.benmanes.caffeine.cache.Cache<Long, TermVector> vectors =
@@ -85,19 +90,20 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
     }
 
     /**
-     * The indexed cases closest to a text given by its {@link #terms}, best first.
+     * The indexed cases closest to a text given by its {@link #termCounts}, best first.
      *
      * @param exclude a case never to return (the one being looked at), or -1
      */
-    List<Hit> search(Set<String> textTerms, long exclude, int limit) {
-        List<String> terms = new ArrayList<>(textTerms);
-        if (terms.isEmpty()) {
+    List<Hit> search(Map<String, Integer> textCounts, long exclude, int limit) {
+        if (textCounts.isEmpty()) {
             return List.of();
         }
         return index.search(searcher -> {
             BooleanQuery.Builder query = new BooleanQuery.Builder();
             IndexReader reader = searcher.getIndexReader();
-            queryTerms(terms, reader.numDocs(), term -> documentFrequency(reader, term))
+            // maxDoc, not numDocs: a term's document frequency counts the replaced copies of re-indexed cases until
+            // they are merged away, so its share must be taken of all documents including them
+            queryTerms(textCounts, reader.maxDoc(), term -> documentFrequency(reader, term))
                     .forEach(t -> query.add(new TermQuery(new Term("text", t)), BooleanClause.Occur.SHOULD));
             List<Hit> hits = new ArrayList<>();
             var stored = searcher.storedFields();
@@ -111,25 +117,48 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
         });
     }
 
-    /**
-     * The terms a query searches for: those in the index, rarest first, at most {@link #MAX_QUERY_TERMS}, without
-     * the {@link #COMMON_TERM_SHARE common} ones beyond the first {@link #MIN_QUERY_TERMS}.
-     */
+    /** {@link #queryTerms(Map, int, java.util.function.ToIntFunction)} of a text that names each term once. */
     static List<String> queryTerms(List<String> terms, int indexedCases,
                                    java.util.function.ToIntFunction<String> documentFrequency) {
+        Map<String, Integer> once = new LinkedHashMap<>();
+        terms.forEach(t -> once.put(t, 1));
+        return queryTerms(once, indexedCases, documentFrequency);
+    }
+
+    /**
+     * The terms a query searches for: those in the index, the most telling first (BM25's weight: how often the text
+     * has the term, times how rare it is), at most {@link #MAX_QUERY_TERMS}, without the
+     * {@link #COMMON_TERM_SHARE common} ones the text names only once beyond the first {@link #MIN_QUERY_TERMS}.
+     *
+     * <p>A term the text repeats names its matter (the title is indexed twice): it stays in the query however common
+     * it has become. Dropping it, as the query once did, made a case's similar cases vanish as soon as enough closed
+     * cases (or replaced copies of re-indexed ones) shared its topic's words, while a search for those few words still
+     * found them.
+     *
+     * @param indexedCases the documents a frequency is a share of
+     */
+    static List<String> queryTerms(Map<String, Integer> textCounts, int indexedCases,
+                                   java.util.function.ToIntFunction<String> documentFrequency) {
         Map<String, Integer> frequency = new HashMap<>();
-        for (String term : terms) {
-            frequency.put(term, documentFrequency.applyAsInt(term));
+        Map<String, Double> weight = new HashMap<>();
+        for (Map.Entry<String, Integer> e : textCounts.entrySet()) {
+            int df = documentFrequency.applyAsInt(e.getKey());
+            frequency.put(e.getKey(), df);
+            weight.put(e.getKey(), e.getValue() * Math.log(1 + (indexedCases - df + 0.5) / (df + 0.5)));
         }
         int common = (int) Math.ceil(indexedCases * COMMON_TERM_SHARE);
-        List<String> rarestFirst = terms.stream().filter(t -> frequency.get(t) > 0)
-                .sorted(java.util.Comparator.comparingInt(frequency::get)).toList();
+        List<String> mostTellingFirst = textCounts.keySet().stream().filter(t -> frequency.get(t) > 0)
+                .sorted(java.util.Comparator.comparingDouble((String t) -> -weight.get(t))
+                        .thenComparingInt(frequency::get))
+                .toList();
         List<String> kept = new ArrayList<>();
-        for (String term : rarestFirst) {
-            if (kept.size() == MAX_QUERY_TERMS || kept.size() >= MIN_QUERY_TERMS && frequency.get(term) > common) {
+        for (String term : mostTellingFirst) {
+            if (kept.size() == MAX_QUERY_TERMS) {
                 break;
             }
-            kept.add(term);
+            if (kept.size() < MIN_QUERY_TERMS || frequency.get(term) <= common || textCounts.get(term) > 1) {
+                kept.add(term);
+            }
         }
         return kept;
     }
@@ -150,6 +179,11 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
             }
             return frequencies;
         });
+    }
+
+    /** How many documents the index holds, replaced copies not yet merged away included (what frequencies count). */
+    int documents() {
+        return index.search(searcher -> searcher.getIndexReader().maxDoc());
     }
 
     /** The distinct bigrams (and other tokens) the index sees in a text, in order of appearance. */
@@ -215,14 +249,16 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
     }
 
     /**
-     * In how many indexed cases a term occurs. Searches ask this for every term of a text; the answers are kept
-     * for a few minutes, as the count moves by a few cases at most while the index catches up, which does not
-     * change which terms are rare.
+     * In how many indexed documents a term occurs, as of the reader's state of the index. Searches ask this for
+     * every term of a text; the answers are kept for that state (they were once kept for five minutes whatever the
+     * index did, so a query could be chosen by frequencies minutes older than the index it ran on).
      */
     int documentFrequency(IndexReader reader, String term) {
-        return frequencies.get(term, t -> {
+        var helper = reader.getReaderCacheHelper();
+        Object state = helper == null ? reader : helper.getKey();
+        return frequencies.get(new Frequency(state, term), f -> {
             try {
-                return reader.docFreq(new Term("text", t));
+                return reader.docFreq(new Term("text", f.term()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -80,7 +80,7 @@ public class Precedents {
         String text = PrecedentIndex.textOf(c.title(), c.description());
         Map<String, Integer> counts = index.termCounts(text);
         TermVector mine = TermVector.of(counts);
-        List<Long> ids = index.search(counts.keySet(), caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId)
+        List<Long> ids = index.search(counts, caseId, CANDIDATES).stream().map(PrecedentIndex.Hit::caseId)
                 .toList();
         Map<Long, Double> similarity = new HashMap<>();
         for (Candidate candidate : visible(actor, ids, resolvedOnly)) {
@@ -103,7 +103,7 @@ public class Precedents {
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new ProblemException.InvalidInput("q", "precedents.queryTooLong", MAX_QUERY_LENGTH);
         }
-        List<Long> ranked = index.search(index.terms(query), -1, CANDIDATES).stream()
+        List<Long> ranked = index.search(index.termCounts(query), -1, CANDIDATES).stream()
                 .map(PrecedentIndex.Hit::caseId).toList();
         Set<Long> visible = new java.util.HashSet<>();
         visible(actor, ranked, resolvedOnly).forEach(candidate -> visible.add(candidate.id()));

@@ -80,10 +80,15 @@ public class Regions {
 
     /** All grids, with their polygons, for the spatial index. */
     public List<Region> grids() {
+        return ofLevel(RegionLevel.GRID);
+    }
+
+    /** All regions of a level, with their polygons (for the spatial index). */
+    public List<Region> ofLevel(RegionLevel level) {
         return jdbc.sql("""
                 select code, name, level, parent_code, boundary::text as boundary
-                from region where level = 'GRID' order by code
-                """).query(ROW).list();
+                from region where level = ? order by code
+                """).param(level.name()).query(ROW).list();
     }
 
     public List<Region> within(DivisionCode ancestor, RegionLevel level) {

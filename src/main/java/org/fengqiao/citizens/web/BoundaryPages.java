@@ -58,10 +58,12 @@ class BoundaryPages {
     Map<String, Object> locate(@org.springframework.web.bind.annotation.RequestParam double lat,
                                @org.springframework.web.bind.annotation.RequestParam double lon) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        grids.locate(lon, lat).ifPresent(g -> {
-            answer.put("villageCode", g.parentCode().value());
-            answer.put("path", regions.pathName(g.parentCode()));
-        });
+        // a village that has drawn no grids there is still known by its own outline
+        grids.locate(lon, lat).map(g -> g.parentCode()).or(() -> grids.locateVillage(lon, lat).map(v -> v.code()))
+                .ifPresent(village -> {
+                    answer.put("villageCode", village.value());
+                    answer.put("path", regions.pathName(village));
+                });
         return answer;
     }
 }

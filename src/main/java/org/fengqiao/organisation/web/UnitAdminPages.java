@@ -51,6 +51,7 @@ class UnitAdminPages {
         String name;
         UnitKind kind = UnitKind.CENTRE;
         String regionCode;
+        String phone;
 
         public String getCode() { return code; }
         public void setCode(String v) { code = v; }
@@ -60,12 +61,18 @@ class UnitAdminPages {
         public void setKind(UnitKind v) { kind = v; }
         public String getRegionCode() { return regionCode; }
         public void setRegionCode(String v) { regionCode = v; }
+        public String getPhone() { return phone; }
+        public void setPhone(String v) { phone = v; }
     }
 
-    /** Renaming and switching off or on. */
+    /** Renaming, switching off or on, and the public telephone. */
     static class UnitChangeForm {
         String name;
         boolean active;
+        String phone;
+
+        public String getPhone() { return phone; }
+        public void setPhone(String v) { phone = v; }
 
         public String getName() { return name; }
         public void setName(String v) { name = v; }
@@ -117,7 +124,7 @@ class UnitAdminPages {
         }
         try {
             Unit unit = units.create(form.code == null ? null : form.code.strip(), form.name, form.kind,
-                    form.regionCode == null ? null : form.regionCode.strip());
+                    form.regionCode == null ? null : form.regionCode.strip(), form.phone);
             redirect.addFlashAttribute("success", problems.text("admin.unit.created", unit.name()));
             return "redirect:/admin/units";
         } catch (ProblemException e) {
@@ -132,6 +139,7 @@ class UnitAdminPages {
         UnitChangeForm form = new UnitChangeForm();
         form.name = unit.name();
         form.active = unit.active();
+        form.phone = units.phoneOf(id).orElse(null);
         model.addAttribute("unitChangeForm", form);
         return editForm(unit, model);
     }
@@ -142,7 +150,7 @@ class UnitAdminPages {
         Unit unit = unit(id);
         if (!binding.hasErrors()) {
             try {
-                Unit changed = units.update(id, form.name, form.active);
+                Unit changed = units.update(id, form.name, form.active, form.phone);
                 redirect.addFlashAttribute("success", problems.text("admin.unit.changed", changed.name()));
                 return "redirect:/admin/units";
             } catch (ProblemException e) {

@@ -64,15 +64,22 @@ class BoundaryData {
                 .contentType(MediaType.parseMediaType("application/geo+json")).body(collection);
     }
 
-    /** The grid (and village) containing a point, for the intake form's map. */
+    /**
+     * The grid and village containing a point, for the intake form's map; in a village that has drawn no grid
+     * there, the village with an empty grid code; nothing ({@code {}}) outside every village.
+     */
     @GetMapping("/map/locate")
     Map<String, Object> locate(@RequestParam double lat, @RequestParam double lon) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        grids.locate(lon, lat).ifPresent(g -> {
+        grids.locate(lon, lat).ifPresentOrElse(g -> {
             answer.put("gridCode", g.code().value());
             answer.put("villageCode", g.parentCode().value());
             answer.put("path", regions.pathName(g.code()));
-        });
+        }, () -> grids.locateVillage(lon, lat).ifPresent(v -> {
+            answer.put("gridCode", "");
+            answer.put("villageCode", v.code().value());
+            answer.put("path", regions.pathName(v.code()));
+        }));
         return answer;
     }
 

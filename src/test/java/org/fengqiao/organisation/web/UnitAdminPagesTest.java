@@ -93,6 +93,32 @@ class UnitAdminPagesTest {
                 .with(csrf())).andReturn())).contains("单位名称不能为空");
     }
 
+    @Test
+    void recordsAUnitsPublicTelephoneAndRefusesANumberThatIsNotChinese() throws Exception {
+        MvcResult tenDigits = pages.mvc.perform(post("/admin/units/new").param("code", code).param("name", "带电话的单位")
+                .param("kind", "OTHER").param("regionCode", VILLAGE).param("phone", "1391234567")
+                .with(pages.as("admin")).with(csrf())).andReturn();
+        assertThat(body(tenDigits)).containsPattern(Pages.invalid("phone", "对外电话须为手机号"))
+                .as("what was typed is kept").contains("value=\"带电话的单位\"");
+        assertThat(units.findByCode(code)).as("nothing half-written").isEmpty();
+
+        pages.mvc.perform(post("/admin/units/new").param("code", code).param("name", "带电话的单位").param("kind", "OTHER")
+                .param("regionCode", VILLAGE).param("phone", "0575-87654321").with(pages.as("admin")).with(csrf()));
+        long id = units.findByCode(code).orElseThrow().id();
+        assertThat(units.phoneOf(id)).contains("0575-87654321");
+        assertThat(body(pages.mvc.perform(get("/admin/units/" + id).with(pages.as("admin"))).andReturn()))
+                .contains("value=\"0575-87654321\"");
+
+        assertThat(body(pages.mvc.perform(post("/admin/units/" + id).param("name", "带电话的单位").param("active", "true")
+                .param("phone", "12345").with(pages.as("admin")).with(csrf())).andReturn()))
+                .containsPattern(Pages.invalid("phone", "对外电话须为手机号"));
+        assertThat(units.phoneOf(id)).contains("0575-87654321");
+
+        pages.mvc.perform(post("/admin/units/" + id).param("name", "带电话的单位").param("active", "true")
+                .param("phone", "13912345678").with(pages.as("admin")).with(csrf()));
+        assertThat(units.phoneOf(id)).contains("13912345678");
+    }
+
     private MvcResult create(String unitCode, String name, String kind, String region) throws Exception {
         return pages.mvc.perform(post("/admin/units/new").param("code", unitCode).param("name", name)
                 .param("kind", kind).param("regionCode", region).with(pages.as("admin")).with(csrf())).andReturn();
