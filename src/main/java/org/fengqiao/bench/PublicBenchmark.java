@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  * and one in five through Open311's {@code POST requests.json} with the demo API key. Every answer is checked
  * (the matter page shows the code, a report answers with a code), and each report's code is kept, so the caller
  * can count what was registered and notified in the database.
+ *
+ * <p>Each virtual person comes from an address of its own, given in {@code X-Forwarded-For} as a reverse proxy
+ * would (the platform runs with {@code server.forward-headers-strategy=native} for this), so the limits per client
+ * address apply to each as to a real citizen, at their defaults.
  */
 final class PublicBenchmark {
 
@@ -81,7 +85,7 @@ final class PublicBenchmark {
      * does not hold the next back.
      */
     Outcome run(int citizens, Duration warmUp, Duration duration, int reportsPerMinute) {
-        PageBenchmark.User first = new PageBenchmark.User(http);
+        Visitor first = new Visitor(new PageBenchmark.User(http), "10.13.0.1");
         villages = all(VILLAGE, get(first, "/public/report").body());
         townships = all(VILLAGE, get(first, "/public/board").body());
         if (villages.isEmpty()) {
@@ -113,8 +117,9 @@ final class PublicBenchmark {
             for (int c = 0; c < citizens; c++) {
                 String[] matter = matters.get(c % matters.size());
                 Random random = new Random(c);
+                int citizen = c;
                 running.add(browsing.submit(() -> {
-                    browse(new PageBenchmark.User(http), matter, random, end);
+                    browse(new Visitor(new PageBenchmark.User(http), address(14, citizen)), matter, random, end);
                     return null;
                 }));
             }
@@ -157,9 +162,29 @@ final class PublicBenchmark {
         return new Outcome(result, List.copyOf(reported), sent.get(), List.copyOf(failures));
     }
 
-    private void browse(PageBenchmark.User citizen, String[] matter, Random random, long end) {
-        String code = URLEncoder.encode(matter[0], StandardCharsets.UTF_8);
+    /** A virtual person: its cookies and its address. */
+    private record Visitor(PageBenchmark.User user, String address) {
+    }
+
+    /** The {@code n}-th address of a /16 block of the private 10/8 network. */
+    private static String address(int block, int n) {
+        return "10." + block + "." + (n / 250 % 250) + "." + (n % 250 + 1);
+    }
+
+    private void browse(Visitor citizen, String[] matter, Random random, long end) {
         while (System.nanoTime() < end) {
+            try {
+                browseOnce(citizen, matter, random);
+            } catch (java.io.UncheckedIOException e) {
+                // a page not answered within 30 s (or a connection lost) is counted, and the citizen goes on
+                failures.add("a citizen's page failed: " + e.getCause());
+            }
+        }
+    }
+
+    private void browseOnce(Visitor citizen, String[] matter, Random random) {
+        String code = URLEncoder.encode(matter[0], StandardCharsets.UTF_8);
+        {
             page(citizen, Page.HOME, "/public");
             String board = random.nextBoolean() ? "/public/board" : "/public/board?wall=PROBLEMS";
             if (!townships.isEmpty() && random.nextInt(3) == 0) {
@@ -170,7 +195,7 @@ final class PublicBenchmark {
             String form = page(citizen, Page.TRACK_FORM, "/public/track?code=" + code);
             String token = csrf(form);
             if (token == null) {
-                continue;
+                return;
             }
             think();
             long start = System.nanoTime();
@@ -185,14 +210,14 @@ final class PublicBenchmark {
         try {
             return open311 ? reportOpen311(n) : reportOnline(n);
         } catch (RuntimeException e) {
-            failures.add("report " + n + " failed: " + e);
+            failures.add("report " + n + " failed: " + (e.getCause() != null ? e.getCause() : e));
             return null;
         }
     }
 
     /** A new visitor reports through the form; returns its code and access key, or null if refused. */
     private String[] reportOnline(int n) {
-        PageBenchmark.User visitor = new PageBenchmark.User(http);
+        Visitor visitor = new Visitor(new PageBenchmark.User(http), address(15, n));
         String form = timed(visitor, Page.REPORT_FORM, "/public/report");
         String token = csrf(form);
         if (token == null) {
@@ -227,7 +252,8 @@ final class PublicBenchmark {
                 + "&first_name=" + enc("来电" + n) + "&phone=" + phone(n);
         sent.incrementAndGet();
         long start = System.nanoTime();
-        HttpResponse<String> answer = post(new PageBenchmark.User(http), "/open311/v2/requests.json", body);
+        HttpResponse<String> answer = post(new Visitor(new PageBenchmark.User(http), "10.16.0.1"),
+                "/open311/v2/requests.json", body);
         Matcher id = SERVICE_ID.matcher(answer.body());
         boolean ok = id.find();
         check(Page.OPEN311_POST, start, answer, ok);
@@ -241,12 +267,12 @@ final class PublicBenchmark {
         return String.format("139%08d", (phoneSeed + n) % 100_000_000);
     }
 
-    private String page(PageBenchmark.User user, Page page, String path) {
+    private String page(Visitor user, Page page, String path) {
         think();
         return timed(user, page, path);
     }
 
-    private String timed(PageBenchmark.User user, Page page, String path) {
+    private String timed(Visitor user, Page page, String path) {
         long start = System.nanoTime();
         HttpResponse<String> r = get(user, path);
         check(page, start, r, true);
@@ -278,12 +304,14 @@ final class PublicBenchmark {
         }
     }
 
-    private HttpResponse<String> get(PageBenchmark.User user, String path) {
-        return user.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET());
+    private HttpResponse<String> get(Visitor v, String path) {
+        return v.user().send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", v.address()).GET());
     }
 
-    private HttpResponse<String> post(PageBenchmark.User user, String path, String form) {
-        return user.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+    private HttpResponse<String> post(Visitor v, String path, String form) {
+        return v.user().send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", v.address())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }

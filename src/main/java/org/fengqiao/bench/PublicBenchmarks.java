@@ -65,7 +65,9 @@ class PublicBenchmarks {
                 } finally {
                     delivery.shutdownNow();
                 }
-                outcome.failures().stream().limit(10).forEach(f -> System.out.println("bench: public: " + f));
+                outcome.failures().stream().collect(java.util.stream.Collectors.groupingBy(
+                        f -> f.replaceAll("\\d+", "N"), java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                        .forEach((f, n) -> System.out.println("bench: public: " + n + " × " + f));
                 long drainStart = System.nanoTime();
                 Counts counts = counts(outcome.reported());
                 while (counts.pending() > 0 && System.nanoTime() - drainStart < TimeUnit.MINUTES.toNanos(5)) {
