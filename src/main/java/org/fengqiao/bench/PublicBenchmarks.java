@@ -130,8 +130,8 @@ class PublicBenchmarks {
         long registered = jdbc.sql("select count(*) from case_report where tracking_code = any(?)").param(array)
                 .query(Long.class).single();
         return jdbc.sql("""
-                with cases as (select id from case_report where tracking_code = any(?)),
-                     outbox as (select o.* from notification_outbox o join cases c on c.id = o.case_id)
+                with reported as (select id from case_report where tracking_code = any(?)),
+                     outbox as (select o.* from notification_outbox o join reported r on r.id = o.case_id)
                 select count(*), count(distinct idempotency_key), count(*) filter (where status = 'SENT'),
                        count(*) filter (where status = 'PENDING'), count(*) filter (where status = 'FAILED'),
                        count(*) filter (where kind = 'CITIZEN_REGISTERED' and channel = 'SMS'),
