@@ -10,7 +10,8 @@ import org.fengqiao.FengqiaoApplication;
 
 /**
  * {@code ./fengqiao bench [--cases=N] [--threads=T] [--only=name,…] [--shared-data=DIR] [--page-cases=N]
- * [--users=N] [--seconds=N] [--think-ms=N] [--page-writes-per-minute=N] [--review-cases=N] [--fengqiao.…=…]}: first the text
+ * [--users=N] [--seconds=N] [--think-ms=N] [--page-writes-per-minute=N] [--citizens=N] [--public-reports-per-minute=N]
+ * [--review-cases=N] [--fengqiao.…=…]}: first the text
  * benchmarks (classifier, duplicates) on the public data in {@code ../shared/data}, then starts the platform on a
  * throw-away embedded PostgreSQL with durable commits ({@code fsync=on}, {@code synchronous_commit=on}), loads the
  * demo county, and runs each platform benchmark after a warm-up.
@@ -21,13 +22,17 @@ public final class BenchmarkCommand {
     }
 
     /** The benchmark's own options, {@code --name=value}, with their defaults; any other argument goes to Spring. */
-    private static final java.util.Map<String, Integer> NUMBERS = java.util.Map.of("--cases", 20_000,
-            "--threads", 8, "--page-cases", 100_000, "--users", 50, "--seconds", 60, "--think-ms", 1000,
-            "--page-writes-per-minute", 12, "--kills", 20, "--crash-cases", 200, "--review-cases", 200_000);
+    private static final java.util.Map<String, Integer> NUMBERS = java.util.Map.ofEntries(
+            java.util.Map.entry("--cases", 20_000), java.util.Map.entry("--threads", 8),
+            java.util.Map.entry("--page-cases", 100_000), java.util.Map.entry("--users", 50),
+            java.util.Map.entry("--seconds", 60), java.util.Map.entry("--think-ms", 1000),
+            java.util.Map.entry("--page-writes-per-minute", 12), java.util.Map.entry("--kills", 20),
+            java.util.Map.entry("--crash-cases", 200), java.util.Map.entry("--review-cases", 200_000),
+            java.util.Map.entry("--citizens", 200), java.util.Map.entry("--public-reports-per-minute", 1000));
     private static final java.util.Set<String> WORDS = java.util.Set.of("--only", "--shared-data");
     /** The benchmarks {@code --only} may name that need no platform, and those that do. */
     private static final List<String> TEXT_NAMES = List.of("classifier", "duplicates", "laws");
-    private static final List<String> PLATFORM_NAMES = List.of("intake", "closed-loop", "pages", "reviews");
+    private static final List<String> PLATFORM_NAMES = List.of("intake", "closed-loop", "pages", "public", "reviews");
     /** Runs only when named: it starts its own platform as a child process and kills it, see {@link CrashBenchmark}. */
     static final String CRASH = "crash";
     static final List<String> NAMES = java.util.stream.Stream.of(TEXT_NAMES.stream(), PLATFORM_NAMES.stream(),
@@ -92,7 +97,11 @@ public final class BenchmarkCommand {
         int kills;
         int crashCases;
         int reviewCases;
+        int citizens;
+        int reportsPerMinute;
         try {
+            citizens = number(own, "--citizens", 1);
+            reportsPerMinute = number(own, "--public-reports-per-minute", 0);
             reviewCases = number(own, "--review-cases", 0);
             cases = number(own, "--cases", 1);
             threads = number(own, "--threads", 1);
@@ -115,8 +124,9 @@ public final class BenchmarkCommand {
             springArgs.add("--fengqiao.ephemeral=true");
         }
         System.out.printf(Locale.ROOT, "bench: %d cases, %d client threads, pages with %d cases and %d users for %d s "
-                        + "(think %d ms, %d cases registered a minute), %d cores, java %s%n", cases, threads, pageCases,
-                users, seconds, think, writesPerMinute,
+                        + "(think %d ms, %d cases registered a minute), public side with %d citizens and %d reports a "
+                        + "minute, %d cores, java %s%n", cases, threads, pageCases, users, seconds, think, writesPerMinute,
+                citizens, reportsPerMinute,
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         java.util.Set<String> known = new java.util.TreeSet<>();
         for (Benchmark b : TextBenchmarks.all(sharedData, pairs)) {
@@ -137,6 +147,9 @@ public final class BenchmarkCommand {
         if (!selected.isEmpty() && selected.stream().noneMatch(PLATFORM_NAMES::contains)) {
             return 0;
         }
+        if (selected.isEmpty() || selected.contains("public")) {
+            publicLimits(springArgs);
+        }
         springArgs.add("--server.port=0");
         springArgs.add("--fengqiao.scheduler.enabled=false");
         try (ConfigurableApplicationContext context = FengqiaoApplication.serve(springArgs.toArray(String[]::new))) {
@@ -149,6 +162,14 @@ public final class BenchmarkCommand {
                     continue;
                 }
                 for (Benchmark.Figure f : b.run()) {
+                    System.out.println(f);
+                }
+            }
+            Benchmark publicSide = context.getBean(PublicBenchmarks.class).publicSide(pageCases, citizens, seconds, think,
+                    reportsPerMinute, port, threads, sharedData);
+            known.add(publicSide.name());
+            if (selected.isEmpty() || selected.contains(publicSide.name())) {
+                for (Benchmark.Figure f : publicSide.run()) {
                     System.out.println(f);
                 }
             }
@@ -165,6 +186,27 @@ public final class BenchmarkCommand {
             throw new IllegalStateException("BenchmarkCommand.NAMES " + NAMES + " differ from the benchmarks " + known);
         }
         return 0;
+    }
+
+    /**
+     * The public benchmark's settings for this run only, and only where the caller set nothing else: the client
+     * address is taken from {@code X-Forwarded-For} as behind a reverse proxy (each virtual citizen sends its own, so
+     * the limits per address and per mobile number keep their defaults); the one Open311 client posts a fifth of
+     * the reports (200 a minute) and gets that quota; SMS have no quiet hours (the run may fall in the night, China
+     * time) and no daily cap per number (staff numbers get one message per new case). application.yml is untouched.
+     */
+    private static void publicLimits(List<String> springArgs) {
+        List<String> raised = new ArrayList<>();
+        for (String p : List.of("server.forward-headers-strategy=native", "fengqiao.open311.posts-per-minute=100000",
+                "fengqiao.notifications.sms.quiet-from=00:00", "fengqiao.notifications.sms.quiet-until=00:00",
+                "fengqiao.notifications.sms.daily-cap=1000000")) {
+            String name = p.substring(0, p.indexOf('='));
+            if (springArgs.stream().noneMatch(a -> a.startsWith("--" + name + "="))) {
+                springArgs.add("--" + p);
+                raised.add(p);
+            }
+        }
+        System.out.println("bench: for the public benchmark, this run only: " + String.join(" ", raised));
     }
 
     /**

@@ -179,8 +179,8 @@ final class PageBenchmark {
         return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET());
     }
 
-    /** A virtual user: the shared client, and the cookies of this user's session. */
-    private static final class User {
+    /** A virtual user: the shared client, and the cookies of this user's session (also {@link PublicBenchmark}'s). */
+    static final class User {
 
         private final HttpClient http;
         private final Map<String, String> cookies = new java.util.LinkedHashMap<>();

@@ -18,8 +18,8 @@ import org.fengqiao.notifications.Notifications;
 
 /**
  * What the public side adds when a case changes, in the case's own transaction: the access key of an online report
- * (stored as its hash) with the tracking link in the citizen's registration SMS; the evaluation window and link
- * when a case with a reply is closed; the window's result on a rating; a reopened case's window dropped. The SMS
+ * (stored as its hash) with the tracking link in the citizen's registration SMS; the tracking link in the SMS of an interim
+ * reply; the evaluation window and link when a case with a reply is closed; the window's result on a rating; a reopened case's window dropped. The SMS
  * are the same messages the notifications module sends ({@link Notifications#eventKey}), so each goes out once.
  */
 @Component
@@ -61,6 +61,8 @@ class CitizenMessages {
                                 Map.of("evaluateUrl", keys.trackingUrl(recorded.trackingCode())));
                     }
                 }
+                case CaseEvent.CaseReplied r -> toCitizen(recorded, i, NotificationKind.CITIZEN_REPLIED,
+                        Map.of("trackingUrl", keys.trackingUrl(recorded.trackingCode())));
                 case CaseEvent.CaseEvaluated v -> windows.decide(recorded.caseId(), v.rating(),
                         CitizenCases.CITIZEN_SOURCE.equals(v.source()), e.occurredAt());
                 case CaseEvent.CaseReopened r -> windows.drop(recorded.caseId());

@@ -21,7 +21,7 @@ import org.fengqiao.cases.RecordedEvent;
  * synchronously where {@code cases} publishes): a message exists exactly when its case change committed.
  * Staff hear of a new case for their unit, a chase, a supervision notice, a case returned to them and a
  * dissatisfied citizen; the citizen who brought the case, when a mobile number is on it, hears that it was
- * registered, accepted, closed and reopened. The handling deadline is handed to {@link DeadlineReminders}.
+ * registered, accepted, sent an interim reply, closed and reopened. The handling deadline is handed to {@link DeadlineReminders}.
  */
 @Component
 class CaseNotifier {
@@ -71,6 +71,7 @@ class CaseNotifier {
                 }
                 case ExtensionApproved x -> reminders.moved(recorded.caseId(), x.newDueAt(), e.occurredAt());
                 case CaseAccepted a -> toCitizen(recorded, i, NotificationKind.CITIZEN_ACCEPTED);
+                case CaseReplied r -> toCitizen(recorded, i, NotificationKind.CITIZEN_REPLIED);
                 case CaseReturned r -> {
                     toUnit(recorded, i, e, NotificationKind.RETURNED, recorded.ownerUnit(), Recipients.DISPATCHING,
                             Map.of());

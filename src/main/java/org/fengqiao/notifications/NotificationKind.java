@@ -28,6 +28,8 @@ public enum NotificationKind {
     CITIZEN_ACCEPTED(Audience.CITIZEN, "code"),
     /** 已答复办结: the matter was closed; with the evaluation link when given. */
     CITIZEN_CLOSED(Audience.CITIZEN, "code", "evaluateUrl"),
+    /** 阶段性答复: the handler sent an interim reply; with the tracking link when given. */
+    CITIZEN_REPLIED(Audience.CITIZEN, "code", "trackingUrl"),
     /** 已重新办理: the matter was reopened. */
     CITIZEN_REOPENED(Audience.CITIZEN, "code"),
     /** 查询验证码: the one-time code a citizen asked for to follow the matter (texts in i18n/citizens). */

@@ -42,7 +42,11 @@ public class Open311Requests {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A request registered: its id (the tracking code) and what the client is told. */
-    public record Submitted(String serviceRequestId, String serviceNotice, String accountId) {
+    /**
+     * What POST requests answers. The server is realtime, so the id is known at once; the token is given too, and
+     * GET tokens/{token} resolves it to the id, for clients written to follow a token.
+     */
+    public record Submitted(String serviceRequestId, String token, String serviceNotice, String accountId) {
     }
 
     private final CaseService cases;
@@ -131,13 +135,14 @@ public class Open311Requests {
             }
         }
         String shown = deidentifier.deidentify(text, names).text();
+        String token = token();
         jdbc.sql("""
                 insert into open311_request (case_id, client_id, service_code, account_id, media_url, public_description,
                                              token, requested_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(registered.id(), client.client().id(), code, accountId, mediaUrl, shown, token(),
+                """).params(registered.id(), client.client().id(), code, accountId, mediaUrl, shown, token,
                 java.sql.Timestamp.from(clock.instant())).update();
-        return new Submitted(registered.trackingCode(),
+        return new Submitted(registered.trackingCode(), token,
                 problems.text("open311.serviceNotice", registered.trackingCode()), accountId);
     }
 

@@ -19,9 +19,12 @@ import org.springframework.context.MessageSource;
 class ProblemReportValve extends ErrorReportValve {
 
     private final MessageSource messages;
+    /** The modules' own error formats, looked up when a refusal is written (they are beans made after the valve). */
+    private final Iterable<ErrorFormat> formats;
 
-    ProblemReportValve(MessageSource messages) {
+    ProblemReportValve(MessageSource messages, Iterable<ErrorFormat> formats) {
         this.messages = messages;
+        this.formats = formats;
         setShowReport(false);
         setShowServerInfo(false);
     }
@@ -45,8 +48,9 @@ class ProblemReportValve extends ErrorReportValve {
         }
         boolean api = uri == null || Refusals.isApi(uri);
         try {
-            if (Refusals.isOpen311(uri)) {
-                Refusals.Open311Error error = Refusals.open311(uri, status, detail);
+            ErrorFormat format = ErrorFormat.of(formats, uri);
+            if (format != null) {
+                ErrorFormat.Written error = format.write(uri, status, detail);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 response.setContentType(error.contentType());
                 Writer out = response.getReporter();

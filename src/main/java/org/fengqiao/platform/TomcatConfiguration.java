@@ -13,11 +13,12 @@ import org.springframework.core.Ordered;
 class TomcatConfiguration {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve(MessageSource messages) {
-        return new Customizer(messages);
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve(MessageSource messages,
+            org.springframework.beans.factory.ObjectProvider<ErrorFormat> formats) {
+        return new Customizer(messages, formats);
     }
 
-    private record Customizer(MessageSource messages)
+    private record Customizer(MessageSource messages, Iterable<ErrorFormat> formats)
             implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
         @Override
@@ -27,7 +28,7 @@ class TomcatConfiguration {
                     host.setErrorReportValveClass(ProblemReportValve.class.getName());
                 }
                 // added last, so it sits innermost and reports before any other error report valve
-                context.getParent().getPipeline().addValve(new ProblemReportValve(messages));
+                context.getParent().getPipeline().addValve(new ProblemReportValve(messages, formats));
             });
         }
 

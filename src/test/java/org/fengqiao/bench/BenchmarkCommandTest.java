@@ -16,6 +16,8 @@ class BenchmarkCommandTest {
         assertThat(refusal("--cases=abc")).contains("--cases").contains("abc");
         assertThat(refusal("--threads=0")).contains("--threads").contains("at least 1");
         assertThat(refusal("--page-writes-per-minute=-1")).contains("--page-writes-per-minute");
+        assertThat(refusal("--citizens=0")).contains("--citizens").contains("at least 1");
+        assertThat(refusal("--public-reports-per-minute=x")).contains("--public-reports-per-minute");
     }
 
     @Test

@@ -148,6 +148,26 @@ class CaseNotificationsTest {
     }
 
     @Test
+    void anInterimReplyReachesTheApplicantBySmsOnceWithTheTrackingLink() {
+        long id = register(aCase().dispute("CONTRACT_DEBT").party("APPLICANT", "周九", "13712340009", null).body());
+        api.post("fq.justice", "/api/cases/" + id + "/accept", null);
+        Api.Response reply = api.post("fq.justice", "/api/cases/" + id + "/replies",
+                Map.of("text", "您好，已约双方下周调解。"));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+
+        List<OutboxRows.Row> replied = rows.forCase(id).stream().filter(r -> r.kind().equals("CITIZEN_REPLIED")).toList();
+        assertThat(replied).singleElement().satisfies(r -> {
+            assertThat(r.channel()).isEqualTo("SMS");
+            assertThat(r.addressHash()).isEqualTo(personal.phoneHash("13712340009"));
+        });
+        worker.drain();
+        String code = jdbc.sql("select tracking_code from case_report where id = ?").param(id).query(String.class).single();
+        assertThat(rows.recordedText(replied.getFirst().key())).contains("有新的答复").contains(code)
+                .contains("/public/track?code=" + code).doesNotContain("周九").doesNotContain("下周调解");
+        assertThat(rows.recordedTimes(replied.getFirst().key())).isEqualTo(1);
+    }
+
+    @Test
     void aCaseWithoutAMobileNumberSendsTheCitizenNothing() {
         long id = register(aCase().dispute("CONTRACT_DEBT").party("APPLICANT", "孙八", "0575-8712345", null).body());
         assertThat(rows.forCase(id).stream().filter(r -> r.kind().startsWith("CITIZEN_"))).isEmpty();

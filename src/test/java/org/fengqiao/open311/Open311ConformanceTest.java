@@ -179,7 +179,7 @@ class Open311ConformanceTest {
         assertThat(created.status()).as(created.body()).isEqualTo(200);
         Element request = child(created.xml().getDocumentElement(), "request");
         assertThat(created.xml().getDocumentElement().getTagName()).isEqualTo("service_requests");
-        assertThat(children(request)).containsExactly("service_request_id", "service_notice", "account_id");
+        assertThat(children(request)).containsExactly("service_request_id", "token", "service_notice", "account_id");
         String id = child(request, "service_request_id").getTextContent();
         assertThat(id).matches("330681-\\d{8}-\\d{6}-[0-9A-Z]");
         // registered through the same service as staff intake, on the channel for other systems, reference kept
@@ -259,6 +259,52 @@ class Open311ConformanceTest {
         assertThat(get("/open311/v2/requests.json?page_size=5000").status()).isEqualTo(400);
         assertThat(get("/open311/v2/services.html").status()).isEqualTo(400);
         assertThat(get("/open311/v2/nothing.json").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theTokenAPostAnswersWithResolvesToItsServiceRequestIdInXmlAndJson() throws Exception {
+        JsonNode created = post("/open311/v2/requests.json", aRequest()).json().get(0);
+        String id = created.get("service_request_id").asString();
+        String token = created.get("token").asString();
+        assertThat(token).matches("[0-9a-f]{32}");
+
+        Element xml = get("/open311/v2/tokens/" + token + ".xml").xml().getDocumentElement();
+        assertThat(xml.getTagName()).isEqualTo("service_requests");
+        Element request = child(xml, "request");
+        assertThat(children(request)).containsExactly("service_request_id", "token");
+        assertThat(child(request, "service_request_id").getTextContent()).isEqualTo(id);
+        assertThat(child(request, "token").getTextContent()).isEqualTo(token);
+
+        Answer json = get("/open311/v2/tokens/" + token + ".json");
+        assertThat(json.contentType()).startsWith("application/json");
+        assertThat(json.json().isArray()).isTrue();
+        assertThat(json.json().get(0).propertyNames()).containsExactly("service_request_id", "token");
+        assertThat(json.json().get(0).get("service_request_id").asString()).isEqualTo(id);
+        assertThat(json.json().get(0).get("token").asString()).isEqualTo(token);
+
+        // the token another POST answered in XML resolves the same way
+        Element posted = child(post("/open311/v2/requests.xml", aRequest()).xml().getDocumentElement(), "request");
+        assertThat(get("/open311/v2/tokens/" + child(posted, "token").getTextContent() + ".json").json().get(0)
+                .get("service_request_id").asString()).isEqualTo(child(posted, "service_request_id").getTextContent());
+    }
+
+    @Test
+    void anUnknownTokenIsGeoReportsNotFoundInXmlAndJson() throws Exception {
+        Answer xml = get("/open311/v2/tokens/00000000000000000000000000000000.xml");
+        assertThat(xml.status()).isEqualTo(404);
+        assertThat(xml.contentType()).contains("xml");
+        Element errors = xml.xml().getDocumentElement();
+        assertThat(errors.getTagName()).isEqualTo("errors");
+        assertThat(children(child(errors, "error"))).containsExactly("code", "description");
+        assertThat(child(child(errors, "error"), "code").getTextContent()).isEqualTo("404");
+        assertThat(child(child(errors, "error"), "description").getTextContent()).isNotBlank()
+                .doesNotContain("00000000000000000000000000000000");
+
+        Answer json = get("/open311/v2/tokens/not-a-token.json");
+        assertThat(json.status()).isEqualTo(404);
+        assertThat(json.contentType()).startsWith("application/json");
+        assertThat(json.json().get(0).get("code").asString()).isEqualTo("404");
+        assertThat(json.json().get(0).get("description").asString()).isNotBlank().doesNotContain("not-a-token");
     }
 
     @Test

@@ -184,10 +184,12 @@ class InputHandlingTest {
         assertThat(json.status()).isEqualTo(400);
         assertThat(json.contentType()).startsWith("application/json");
         assertThat(json.body()).startsWith("[{\"code\":400,\"description\":\"").doesNotContain("Tomcat");
+        // written by the same writer as the API's own refusals: GeoReport's list in the format the address asks for
         RawHttp.Response xml = http.request("GET", "/open311/v2/requests.xml;x=%00").send();
         assertThat(xml.status()).isBetween(400, 499);
         assertThat(xml.contentType()).startsWith("text/xml");
-        assertThat(xml.body()).contains("<errors><error><code>").contains("</description></error></errors>");
+        assertThat(xml.body()).contains("<errors><error><code>4")
+                .contains("</code><description>").contains("</description></error></errors>");
     }
 
     RawHttp.Response upload(long caseId, String filename, byte[] content) {

@@ -46,8 +46,8 @@ import org.fengqiao.platform.ChinaTime;
 @io.swagger.v3.oas.annotations.Hidden
 class Open311Api {
 
-    private static final MediaType XML = MediaType.parseMediaType("text/xml;charset=utf-8");
-    private static final MediaType JSON = MediaType.parseMediaType("application/json;charset=utf-8");
+    private static final MediaType XML = MediaType.parseMediaType(GeoReportErrors.XML);
+    private static final MediaType JSON = MediaType.parseMediaType(GeoReportErrors.JSON);
     private static final DateTimeFormatter W3 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final Open311Services services;
@@ -57,11 +57,12 @@ class Open311Api {
     private final Open311Limits limits;
     private final MessageSource messages;
     private final ObjectMapper mapper;
+    private final GeoReportErrors errors;
     private final String jurisdiction;
     private final String changeset;
 
     Open311Api(Open311Services services, Open311Requests requests, Open311Reads reads, Open311Clients clients,
-               Open311Limits limits, MessageSource messages, ObjectMapper mapper,
+               Open311Limits limits, MessageSource messages, ObjectMapper mapper, GeoReportErrors errors,
                @Value("${fengqiao.open311.jurisdiction-id:zhuji.fengqiao}") String jurisdiction,
                @Value("${fengqiao.open311.changeset:2026-12-04T00:00:00+08:00}") String changeset) {
         this.services = services;
@@ -71,6 +72,7 @@ class Open311Api {
         this.limits = limits;
         this.messages = messages;
         this.mapper = mapper;
+        this.errors = errors;
         this.jurisdiction = jurisdiction;
         this.changeset = changeset;
     }
@@ -135,7 +137,7 @@ class Open311Api {
                 form.get("device_id"), form.get("account_id"), form.get("first_name"), form.get("last_name"),
                 form.get("phone"), form.get("description"), form.get("media_url"), attributes), locale);
         return answer(format, new GeoReportDocument.Items("service_requests", "request", List.of(
-                GeoReportDocument.members("service_request_id", done.serviceRequestId(),
+                GeoReportDocument.members("service_request_id", done.serviceRequestId(), "token", done.token(),
                         "service_notice", done.serviceNotice(), "account_id", done.accountId()))));
     }
 
@@ -197,11 +199,9 @@ class Open311Api {
     @ExceptionHandler(Open311Refusal.class)
     ResponseEntity<String> refused(Open311Refusal e, HttpServletRequest http, Locale locale) {
         String description = messages.getMessage(e.messageKey(), e.args(), locale);
-        var errors = new GeoReportDocument.Items("errors", "error", List.of(
-                GeoReportDocument.members("code", e.code(), "description", description)));
-        boolean json = http.getRequestURI().endsWith(".json");
-        return ResponseEntity.status(e.status()).contentType(json ? JSON : XML)
-                .body(json ? GeoReportDocument.json(errors, mapper) : GeoReportDocument.xml(errors));
+        var written = errors.write(GeoReportErrors.json(http.getRequestURI()), e.code(), description);
+        return ResponseEntity.status(e.status()).contentType(MediaType.parseMediaType(written.contentType()))
+                .body(written.body());
     }
 
     static Map<String, Object> request(Open311Reads.ServiceRequest r) {

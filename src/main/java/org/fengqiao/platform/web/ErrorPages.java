@@ -16,13 +16,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.fengqiao.platform.ErrorFormat;
 import org.fengqiao.platform.ProblemMessages;
 import org.fengqiao.platform.Refusals;
 
 /**
  * Answers whatever ends at the servlet container's error page — a method or media type no controller takes, a
  * path the security firewall rejects, a refusal of {@link Refusals}, an error no handler caught — in the same
- * form as every other refusal: an RFC 9457 problem detail for the API, the platform's problem page otherwise.
+ * form as every other refusal: an RFC 9457 problem detail for the API, the platform's problem page otherwise, or
+ * the address's own {@link ErrorFormat} (Open311's).
  * Never Spring's or Tomcat's default page, never the exception or the value sent.
  */
 @Controller
@@ -34,9 +36,11 @@ class ErrorPages implements ErrorController {
             431, 500, 501, 503, 505);
 
     private final ProblemMessages problems;
+    private final List<ErrorFormat> formats;
 
-    ErrorPages(ProblemMessages problems) {
+    ErrorPages(ProblemMessages problems, List<ErrorFormat> formats) {
         this.problems = problems;
+        this.formats = formats;
     }
 
     @RequestMapping("/error")
@@ -59,8 +63,9 @@ class ErrorPages implements ErrorController {
                 : problems.text("input.status." + shown);
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String u ? u
                 : request.getRequestURI();
-        if (Refusals.isOpen311(uri)) {
-            Refusals.Open311Error error = Refusals.open311(uri, status, message);
+        ErrorFormat format = ErrorFormat.of(formats, uri);
+        if (format != null) {
+            ErrorFormat.Written error = format.write(uri, status, message);
             return ResponseEntity.status(status).contentType(MediaType.parseMediaType(error.contentType()))
                     .body(error.body());
         }

@@ -1,4 +1,4 @@
-package org.fengqiao.citizens.web;
+package org.fengqiao.platform.web;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -11,21 +11,23 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The public pages' own chain, before the staff chains: anyone may come, no staff session is read or made (the
- * security context is never loaded from the session), CSRF tokens in a cookie of their own on every form, and a
- * strict content security policy — scripts, styles and connections from the platform only, images also as data:
- * URIs (the QR code), no framing, forms only back to the platform.
+ * The one chain of the citizens' door, {@code /public/**}, before the staff chains; every module serving pages there
+ * ({@code citizens}: 随手报 and tracking; {@code openboard}: the board and {@code /public/stats}) is served by it
+ * and declares none of its own. Anyone may come, no staff session is read or made (the security context is never
+ * loaded from the session, no session is created), CSRF tokens in a cookie of their own on every form, no referrer
+ * sent, and a strict content security policy — nothing by default; scripts, styles and connections from the platform
+ * only, images also as data: URIs (the QR code), no framing, forms only back to the platform.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-class PublicSecurityConfiguration {
+class PublicSecurity {
 
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     @Bean
     @Order(0)
-    SecurityFilterChain publicSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicFilterChain(HttpSecurity http) throws Exception {
         CookieCsrfTokenRepository csrf = new CookieCsrfTokenRepository();
         csrf.setCookieName("FQ-PUBLIC-XSRF");
         csrf.setCookiePath("/public");
