@@ -67,6 +67,9 @@ class BrowserJourneysTest {
         browser.find(By.id("title")).sendKeys("浏览器测试：两户因院墙滴水发生争执");
         browser.find(By.id("description")).sendKeys("申请人反映邻居屋檐滴水落入其院内，多次协商无果，请求调解。");
         new Select(browser.find(By.id("regionCode"))).selectByValue("330681109290");
+        // the parties are an optional, folded part of the intake form: unfolded as the officer would
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('section-parties').open = true;");
         browser.find(By.id("parties0.name")).sendKeys("孙七");
         browser.find(By.id("parties0.phone")).sendKeys("13700001234");
         browser.screenshot("02-intake-form");
