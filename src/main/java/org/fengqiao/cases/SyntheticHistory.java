@@ -35,7 +35,8 @@ public class SyntheticHistory {
      * {@code regionPrefix}, owned by {@code centreId} and handled by {@code handlerId}, registered by
      * {@code userId}, in batches of 100,000 statements; each case's title and description are one of
      * {@code texts} (title, description pairs; descriptions clipped to {@value #DESCRIPTION_CHARS} characters),
-     * or a numbered template when there are none.
+     * or a numbered template when there are none. Cases are written in the order they were registered (a few
+     * minutes' jitter), as a platform in service appends them, so a month's cases lie together in the table.
      *
      * @return the number of cases added
      */
@@ -60,7 +61,8 @@ public class SyntheticHistory {
                              from unnest(cast(:titles as text[]), cast(:descriptions as text[]))
                                   with ordinality as x(t, d, n)),
                     g as (select n, :first + n as id, (hashint8(n + :first) & 2147483647) as h,
-                                 cast(:end as timestamptz) - make_interval(secs => ((hashint8(n * 7 + :first) & 2147483647) % :span)) as reg
+                                 cast(:end as timestamptz) - make_interval(secs => :span - (:done + n + 0.5) * :span / :count
+                                     + (hashint8(n * 7 + :first) & 2147483647) % 300) as reg
                           from generate_series(0, :batch - 1) n)
                     insert into cases (id, tracking_code, status, kind, channel, category_code, dispute_type, title,
                                        description,
@@ -103,7 +105,7 @@ public class SyntheticHistory {
                                           else 'ARCHIVED' end as st) x) s
                     """).param("prefix", regionPrefix + "%").param("first", first).param("end", end)
                     .param("titles", titles).param("descriptions", descriptions).param("textCount", titles.length)
-                    .param("numbered", texts.isEmpty())
+                    .param("numbered", texts.isEmpty()).param("done", added).param("count", count)
                     .param("span", spanSeconds).param("batch", batch).param("user", userId).param("centre", centreId)
                     .param("handler", handlerId).update();
             // a few risk rises and escalations, as the events the agenda reads
