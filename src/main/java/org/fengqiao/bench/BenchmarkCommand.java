@@ -174,7 +174,7 @@ public final class BenchmarkCommand {
                 }
             }
             // last: it adds a large synthetic history the other benchmarks should not read
-            Benchmark reviews = context.getBean(ReviewBenchmarks.class).reviews(reviewCases);
+            Benchmark reviews = context.getBean(ReviewBenchmarks.class).reviews(reviewCases, sharedData);
             known.add(reviews.name());
             if (selected.isEmpty() || selected.contains(reviews.name())) {
                 for (Benchmark.Figure f : reviews.run()) {

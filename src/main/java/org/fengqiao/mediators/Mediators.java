@@ -5,10 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,6 +21,7 @@ import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.categories.Categories;
+import org.fengqiao.organisation.Role;
 import org.fengqiao.organisation.Units;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.regions.DivisionCode;
@@ -136,6 +139,22 @@ public class Mediators {
                 specialties.toArray(String[]::new), languages.toArray(String[]::new),
                 m.available() == null || m.available(), m.note()).query(Long.class).single();
         return get(id);
+    }
+
+    /**
+     * Who may change a mediator's availability: administrators, dispatchers and mediators. The one statement of
+     * the rule — the page's switch asks {@link #mayChangeAvailability}, the form and the API are guarded by
+     * {@code @PreAuthorize(}{@link #MAY_CHANGE_AVAILABILITY}{@code )}, which calls it.
+     */
+    public static final Set<Role> AVAILABILITY_EDITORS = EnumSet.of(Role.ADMIN, Role.DISPATCHER, Role.MEDIATOR);
+
+    /** The method-security expression of the rule above (the signed-in {@link Actor} is the principal). */
+    public static final String MAY_CHANGE_AVAILABILITY =
+            "T(org.fengqiao.mediators.Mediators).mayChangeAvailability(principal)";
+
+    /** Whether the signed-in principal (an {@link Actor}) may change a mediator's availability. */
+    public static boolean mayChangeAvailability(Object principal) {
+        return principal instanceof Actor actor && actor.roles().stream().anyMatch(AVAILABILITY_EDITORS::contains);
     }
 
     /** Sets whether a mediator takes cases now. */

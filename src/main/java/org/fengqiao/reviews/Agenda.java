@@ -15,7 +15,7 @@ import org.fengqiao.screening.Screening;
 public record Agenda(Centre centre, ReviewCadences.Frequency frequency, LocalDate meetingDate, LocalTime meetingTime,
                      Instant from, Instant to, Long lastMeetingId, Section newMatters, Section overdue,
                      Section highRisk, Section repeated, Section groupMatters, Section dissatisfied, Section escalated,
-                     List<HotTopic> hotTopics, ScreeningSection screening, Trends trends, List<FollowUp> followUps) {
+                     List<HotTopic> hotTopics, Instant hotTopicsAsOf, ScreeningSection screening, Trends trends, List<FollowUp> followUps) {
 
     /** The names of the case sections, in agenda order (also the {@code section} of a decision). */
     public static final List<String> CASE_SECTIONS = List.of("newMatters", "overdue", "highRisk", "repeated",

@@ -21,17 +21,14 @@ import org.fengqiao.access.Actor;
 import org.fengqiao.analytics.AnalyticsFilter;
 import org.fengqiao.analytics.Measures;
 import org.fengqiao.analytics.Summary;
-import org.fengqiao.analytics.topics.HotTopicBoard;
 import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseStatus;
-import org.fengqiao.intelligence.topics.AgendaPeriod;
 import org.fengqiao.organisation.Unit;
 import org.fengqiao.organisation.Units;
 import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.ProblemException;
-import org.fengqiao.regions.DivisionCode;
 import org.fengqiao.regions.Regions;
 import org.fengqiao.reviews.ReviewCadences.Cadence;
 import org.fengqiao.reviews.ReviewCadences.Frequency;
@@ -61,13 +58,13 @@ public class Agendas {
     private final Regions regions;
     private final ReviewCadences cadences;
     private final Measures measures;
-    private final HotTopicBoard hotTopics;
+    private final AgendaHotTopics hotTopics;
     private final Screening screening;
     private final MessageSource messages;
     private final Clock clock;
 
     Agendas(JdbcClient jdbc, CaseLists cases, Units units, Regions regions, ReviewCadences cadences, Measures measures,
-            HotTopicBoard hotTopics, Screening screening, MessageSource messages, Clock clock) {
+            AgendaHotTopics hotTopics, Screening screening, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.units = units;
@@ -94,8 +91,22 @@ public class Agendas {
         return u;
     }
 
+    /** Told how long each section of an agenda took to generate (benchmarks). */
+    @FunctionalInterface
+    public interface SectionTimer {
+        SectionTimer NONE = (section, nanos) -> {
+        };
+
+        void took(String section, long nanos);
+    }
+
     /** The agenda of a centre's meeting on {@code date}, by default its next meeting. */
     public Agenda agenda(Actor actor, Long centreId, LocalDate date) {
+        return agenda(actor, centreId, date, SectionTimer.NONE);
+    }
+
+    /** {@link #agenda(Actor, Long, LocalDate)}, telling {@code timer} how long each section took. */
+    public Agenda agenda(Actor actor, Long centreId, LocalDate date, SectionTimer timer) {
         Unit centre = centre(actor, centreId);
         Cadence cadence = cadences.of(centre);
         Instant now = clock.instant();
@@ -123,13 +134,31 @@ public class Agendas {
         Locale locale = LocaleContextHolder.getLocale();
         Window w = new Window(from, to);
         CaseScope area = cases.scope(actor, inRegion(centre.regionCode().value()));
+        Agenda.Section newMatters = timed(timer, "newMatters", () -> newMatters(area, w, locale));
+        Agenda.Section overdue = timed(timer, "overdue", () -> overdue(area, locale));
+        Agenda.Section highRisk = timed(timer, "highRisk", () -> highRisk(area, w, locale));
+        Agenda.Section repeated = timed(timer, "repeated", () -> repeated(area, w, locale));
+        Agenda.Section groups = timed(timer, "groupMatters", () -> groupMatters(area, w, locale));
+        Agenda.Section dissatisfied = timed(timer, "dissatisfied", () -> dissatisfied(area, w, locale));
+        Agenda.Section escalated = timed(timer, "escalated", () -> escalated(area, w, centre, locale));
+        AgendaHotTopics.AsOf topics = timed(timer, "hotTopics",
+                () -> hotTopics.of(actor, centre.regionCode(), cadence.frequency()));
+        Agenda.ScreeningSection screened = timed(timer, "screening",
+                () -> screening(actor, area, centre, cadence, meeting));
+        Agenda.Trends trends = timed(timer, "trends", () -> trends(actor, centre, w, ChinaTime.dateOf(now)));
+        List<Agenda.FollowUp> followUps = timed(timer, "followUps",
+                () -> followUps(area, centre.id(), ChinaTime.dateOf(now)));
         return new Agenda(new Agenda.Centre(centre.id(), centre.name(), centre.regionCode().value(),
                 regions.pathName(centre.regionCode())), cadence.frequency(), meeting, cadence.time(), from, to,
-                last == null ? null : ((Number) last.get("id")).longValue(),
-                newMatters(area, w, locale), overdue(area, locale), highRisk(area, w, locale), repeated(area, w, locale),
-                groupMatters(area, w, locale), dissatisfied(area, w, locale), escalated(area, w, centre, locale),
-                hotTopics(actor, centre, cadence.frequency()), screening(actor, area, centre, cadence, meeting),
-                trends(actor, centre, w, ChinaTime.dateOf(now)), followUps(area, centre.id(), ChinaTime.dateOf(now)));
+                last == null ? null : ((Number) last.get("id")).longValue(), newMatters, overdue, highRisk, repeated,
+                groups, dissatisfied, escalated, topics.topics(), topics.asOf(), screened, trends, followUps);
+    }
+
+    private static <T> T timed(SectionTimer timer, String section, java.util.function.Supplier<T> work) {
+        long started = System.nanoTime();
+        T result = work.get();
+        timer.took(section, System.nanoTime() - started);
+        return result;
     }
 
     record Window(Instant from, Instant to) {
@@ -223,23 +252,6 @@ public class Agendas {
                                             rs.getString("risk_level"), l)}, l));
                 }).list();
         return new Agenda.Section(name, total.isEmpty() ? 0 : total.getFirst(), items);
-    }
-
-    private List<Agenda.HotTopic> hotTopics(Actor actor, Unit centre, Frequency frequency) {
-        AgendaPeriod period = switch (frequency) {
-            case DAILY -> AgendaPeriod.DAY;
-            case WEEKLY -> AgendaPeriod.WEEK;
-            case MONTHLY -> AgendaPeriod.MONTH;
-        };
-        DivisionCode region = centre.regionCode();
-        return hotTopics.find(actor, period, HotTopicBoard.MAX_TOP).topics().stream()
-                .filter(t -> t.area() == null || t.area().code() == null
-                        || DivisionCode.isValid(t.area().code()) && DivisionCode.of(t.area().code()).isWithin(region)
-                        || region.isWithin(DivisionCode.of(t.area().code())))
-                .limit(5)
-                .map(t -> new Agenda.HotTopic(t.rank(), t.name(), t.size(), t.previous(), t.growth(), t.cases().stream()
-                        .map(c -> new Agenda.CaseRef(c.id(), c.trackingCode(), c.title())).toList()))
-                .toList();
     }
 
     private Agenda.ScreeningSection screening(Actor actor, CaseScope area, Unit centre, Cadence cadence,

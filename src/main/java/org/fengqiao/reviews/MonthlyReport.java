@@ -30,7 +30,6 @@ import org.fengqiao.analytics.AnalyticsFilter;
 import org.fengqiao.analytics.Measure;
 import org.fengqiao.analytics.Measures;
 import org.fengqiao.analytics.Summary;
-import org.fengqiao.analytics.topics.HotTopicBoard;
 import org.fengqiao.intelligence.topics.AgendaPeriod;
 import org.fengqiao.organisation.Unit;
 import org.fengqiao.platform.ChinaTime;
@@ -50,12 +49,12 @@ public class MonthlyReport {
 
     private final Agendas agendas;
     private final Measures measures;
-    private final HotTopicBoard hotTopics;
+    private final AgendaHotTopics hotTopics;
     private final ReviewDocuments documents;
     private final java.time.Clock clock;
     private final StandardChartTheme theme;
 
-    MonthlyReport(Agendas agendas, Measures measures, HotTopicBoard hotTopics, ReviewDocuments documents,
+    MonthlyReport(Agendas agendas, Measures measures, AgendaHotTopics hotTopics, ReviewDocuments documents,
                   java.time.Clock clock) {
         this.agendas = agendas;
         this.measures = measures;
@@ -112,7 +111,7 @@ public class MonthlyReport {
                     .forEach(s -> ReviewDocuments.paragraph(doc, text(l, "reviews.report.issue", s.label(),
                             s.registered(), s.closed(), s.resolved())));
             ReviewDocuments.heading(doc, text(l, "reviews.section.hotTopics"), 14);
-            var topics = hotTopics.find(actor, AgendaPeriod.MONTH, 10).topics();
+            var topics = hotTopics.board(actor, AgendaPeriod.MONTH).list().top(10).topics();
             if (topics.isEmpty()) {
                 ReviewDocuments.paragraph(doc, text(l, "reviews.report.noTopics"));
             }

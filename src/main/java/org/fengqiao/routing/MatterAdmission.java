@@ -79,6 +79,69 @@ public class MatterAdmission {
         }
     }
 
+    /**
+     * Adds an entry to the list (administrators): a code of 2–60 capitals, digits, '_' or '-', a name, at least one
+     * criterion (kind, category prefix, dispute type — each checked by the caller against the vocabulary) and the
+     * basis (why the matter may be handled at the village level).
+     *
+     * @throws ProblemException.InvalidInput naming the field that is wrong
+     * @throws ProblemException.Conflict when the code is taken
+     */
+    @Transactional
+    public Entry add(Entry e) {
+        if (e.code() == null || !e.code().matches("[A-Z0-9_-]{2,60}")) {
+            throw new ProblemException.InvalidInput("code", "admission.badCode");
+        }
+        if (e.name() == null || e.name().isBlank() || e.name().strip().length() > 100) {
+            throw new ProblemException.InvalidInput("name", "admission.badName");
+        }
+        if (e.kind() == null && e.categoryPrefix() == null && e.disputeType() == null) {
+            throw new ProblemException.InvalidInput("kind", "admission.needsCriteria");
+        }
+        if (e.basis() != null && e.basis().length() > 500) {
+            throw new ProblemException.InvalidInput("basis", "admission.badBasis");
+        }
+        if (find(e.code()).isPresent()) {
+            throw new ProblemException.Conflict("admission.duplicate", e.code());
+        }
+        jdbc.sql("insert into matter_admission (code, name, kind, category_prefix, dispute_type, basis, active)"
+                + " values (?, ?, ?, ?, ?, ?, true)").params(e.code(), e.name().strip(), e.kind(), e.categoryPrefix(),
+                e.disputeType(), e.basis()).update();
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("created", true);
+        detail.put("name", e.name().strip());
+        Optional.ofNullable(e.kind()).ifPresent(v -> detail.put("kind", v));
+        Optional.ofNullable(e.categoryPrefix()).ifPresent(v -> detail.put("categoryPrefix", v));
+        Optional.ofNullable(e.disputeType()).ifPresent(v -> detail.put("disputeType", v));
+        audit.recordAdministration(AuditLog.Action.CHANGE_ROUTING_RULE, "admission:" + e.code(), detail);
+        entries.set(null);
+        return find(e.code()).orElseThrow();
+    }
+
+    /**
+     * Takes an entry off the list (administrators): from then on routing and manual assignment refuse its matters
+     * at the village level.
+     */
+    @Transactional
+    public Entry remove(String code) {
+        Entry gone = find(code).orElseThrow(() -> new ProblemException.NotFound("admission.notFound"));
+        jdbc.sql("delete from matter_admission where code = ?").param(code).update();
+        audit.recordAdministration(AuditLog.Action.CHANGE_ROUTING_RULE, "admission:" + code,
+                java.util.Map.of("removed", true, "name", gone.name()));
+        entries.set(null);
+        return gone;
+    }
+
+    /** The entry with this code. */
+    public Optional<Entry> find(String code) {
+        return entries().stream().filter(e -> e.code().equals(code)).findFirst();
+    }
+
+    /** Forgets the list kept in memory (a change made through another instance): read again on next use. */
+    public void changed() {
+        entries.set(null);
+    }
+
     /** Switches an entry on or off (administrators). */
     @Transactional
     public Entry setActive(String code, boolean active) {

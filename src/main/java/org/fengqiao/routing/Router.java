@@ -154,5 +154,6 @@ public class Router {
     /** Forgets what is cached, for a change made through another instance (read again on next use). */
     public void changed() {
         rules.set(null);
+        admission.changed();
     }
 }

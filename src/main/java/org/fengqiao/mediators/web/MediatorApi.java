@@ -77,7 +77,7 @@ class MediatorApi {
     }
 
     @PutMapping("/api/mediators/{id}/availability")
-    @PreAuthorize("hasAnyRole('ADMIN', 'DISPATCHER', 'MEDIATOR')")
+    @PreAuthorize(Mediators.MAY_CHANGE_AVAILABILITY)
     Mediator availability(@PathVariable long id, @RequestBody Availability body) {
         return mediators.setAvailable(id, body.available());
     }

@@ -25,7 +25,6 @@ import org.fengqiao.mediators.Mediator;
 import org.fengqiao.mediators.MediatorBookings;
 import org.fengqiao.mediators.MediatorRecord;
 import org.fengqiao.mediators.Mediators;
-import org.fengqiao.organisation.Role;
 import org.fengqiao.platform.ProblemMessages;
 
 /** The mediator directory with each mediator's record, and one mediator's page with their schedule. */
@@ -82,13 +81,12 @@ class MediatorPages {
         model.addAttribute("typeNames", typeNames());
         model.addAttribute("minSample", MediatorRecord.MIN_SAMPLE);
         model.addAttribute("schedule", bookings.schedule(actor, id, now, now.plus(SCHEDULE_AHEAD)));
-        model.addAttribute("mayChangeAvailability", actor.roles().contains(Role.ADMIN)
-                || actor.roles().contains(Role.DISPATCHER) || actor.roles().contains(Role.MEDIATOR));
+        model.addAttribute("mayChangeAvailability", Mediators.mayChangeAvailability(actor));
         return MEDIATOR;
     }
 
     @PostMapping("/mediators/{id}/availability")
-    @PreAuthorize("hasAnyRole('ADMIN', 'DISPATCHER', 'MEDIATOR')")
+    @PreAuthorize(Mediators.MAY_CHANGE_AVAILABILITY)
     String processAvailabilityForm(@PathVariable long id, @RequestParam boolean available,
                                    RedirectAttributes redirect) {
         Mediator m = mediators.setAvailable(id, available);
