@@ -100,18 +100,7 @@ public final class TrainingData {
         Columns columns = Columns.parse(stripByteOrderMark(header), source);
         List<LabeledText> examples = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
-        long lineNumber = 1;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] fields = line.split("\t", -1);
-            if (fields.length != columns.count()) {
-                problems.add(new RowProblem(source, lineNumber,
-                        "expected " + columns.count() + " tab-separated fields, found " + fields.length));
-                continue;
-            }
+        eachRow(lines, source, columns.count(), problems, (fields, lineNumber) -> {
             String label = fields[columns.label()].strip();
             String text = columns.text(fields);
             if (label.isEmpty()) {
@@ -121,8 +110,36 @@ public final class TrainingData {
             } else {
                 examples.add(new LabeledText(label, text));
             }
-        }
+        });
         return new Result(examples, problems);
+    }
+
+    /** What to do with one data row: its fields and its line number (the header is line 1). */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(String[] fields, long lineNumber);
+    }
+
+    /**
+     * Hands each non-blank line after the header to {@code row}, split at tabs; a line with other than
+     * {@code width} fields becomes a problem instead.
+     */
+    private static void eachRow(BufferedReader lines, String source, int width, List<RowProblem> problems,
+                                RowReader row) throws IOException {
+        long lineNumber = 1;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length != width) {
+                problems.add(new RowProblem(source, lineNumber,
+                        "expected " + width + " tab-separated fields, found " + fields.length));
+                continue;
+            }
+            row.read(fields, lineNumber);
+        }
     }
 
     /**
@@ -184,25 +201,14 @@ public final class TrainingData {
                         + names);
             }
             Set<String> seenLevel2 = new LinkedHashSet<>();
-            long lineNumber = 1;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] fields = line.split("\t", -1);
-                if (fields.length != names.size()) {
-                    problems.add(new RowProblem(source, lineNumber,
-                            "expected " + names.size() + " tab-separated fields, found " + fields.length));
-                    continue;
-                }
+            eachRow(lines, source, names.size(), problems, (fields, lineNumber) -> {
                 String label = fields[level1].strip();
                 if (label.isEmpty()) {
                     problems.add(new RowProblem(source, lineNumber, "blank level1"));
-                    continue;
+                    return;
                 }
                 if (!keep.isEmpty() && !keep.contains(label)) {
-                    continue;
+                    return;
                 }
                 String second = meaningful(fields[level2]);
                 String third = meaningful(fields[level3]);
@@ -212,7 +218,7 @@ public final class TrainingData {
                 if (!second.isEmpty() && seenLevel2.add(label + "\t" + second)) {
                     examples.add(new LabeledText(label, second));
                 }
-            }
+            });
         }
         return new Result(examples, problems);
     }
