@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,11 @@ class BrowserJourneysTest {
         browser.find(By.id("parties0.name")).sendKeys("孙七");
         browser.find(By.id("parties0.phone")).sendKeys("13700001234");
         browser.screenshot("02-intake-form");
-        browser.find(By.cssSelector("#intake-form button[type=submit]")).click();
+        WebElement submit = browser.find(By.cssSelector("#intake-form button[type=submit]"));
+        // at once, not smoothly: a click while the page still scrolls lands on whatever passes under it
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
+        submit.click();
 
         String code = browser.text(By.id("tracking-code"));
         assertThat(code).matches("330681-\\d{8}-\\d{6,}-[0-9X]");
