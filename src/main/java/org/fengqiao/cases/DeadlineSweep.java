@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,14 +63,48 @@ public class DeadlineSweep {
     }
 
     public Result run() {
-        Instant now = clock.instant();
-        int overdue = 0;
-        int chased = 0;
-        int reported = 0;
+        return run(() -> false);
+    }
+
+    /**
+     * One sweep; {@code stopping} is asked before each case (the scheduler is shutting down: the rest waits for
+     * the next sweep, on whichever instance). A database that cannot be reached ends the sweep at once instead of
+     * failing case by case.
+     */
+    public Result run(BooleanSupplier stopping) {
+        Tally tally = new Tally();
+        try {
+            sweep(clock.instant(), stopping, tally);
+        } catch (Stopped e) {
+            log.info("Deadline sweep stopped for shutdown after {} marked overdue, {} chased, {} reported",
+                    tally.overdue, tally.chased, tally.reported);
+        }
+        Result result = new Result(tally.overdue, tally.chased, tally.reported);
+        if (result.total() > 0) {
+            log.info("Deadline sweep: {} marked overdue, {} chased, {} reported", tally.overdue, tally.chased,
+                    tally.reported);
+        }
+        return result;
+    }
+
+    private static final class Tally {
+        int overdue;
+        int chased;
+        int reported;
+    }
+
+    /** The sweep was asked to stop. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void sweep(Instant now, BooleanSupplier stopping, Tally tally) {
         for (List<Long> ids = dueForOverdue(now); !ids.isEmpty(); ids = dueForOverdue(now)) {
-            int done = 0;
+            int before = tally.overdue;
             for (long id : ids) {
-                done += inTransaction(id, c -> {
+                tally.overdue += inTransaction(id, stopping, c -> {
                     Case.Act act = Case.Act.system(now);
                     if (!c.markOverdue(act)) {
                         return false;
@@ -77,8 +113,7 @@ public class DeadlineSweep {
                     return true;
                 });
             }
-            overdue += done;
-            if (done == 0) {
+            if (tally.overdue == before) {
                 break;
             }
         }
@@ -86,7 +121,7 @@ public class DeadlineSweep {
             if (now.isBefore(chaseDue(k.subject(), k.overdueSince()))) {
                 continue;
             }
-            chased += inTransaction(k.id(), c -> {
+            tally.chased += inTransaction(k.id(), stopping, c -> {
                 if (c.overdueSince() == null || c.due().chasedAt() != null
                         || now.isBefore(chaseDue(CaseDeadlines.subject(c), c.overdueSince()))) {
                     return false;
@@ -100,7 +135,7 @@ public class DeadlineSweep {
             if (now.isBefore(reportDue(k.subject(), k.overdueSince()))) {
                 continue;
             }
-            reported += inTransaction(k.id(), c -> {
+            tally.reported += inTransaction(k.id(), stopping, c -> {
                 if (c.due().chasedAt() == null || c.due().reportedAt() != null
                         || now.isBefore(reportDue(CaseDeadlines.subject(c), c.overdueSince()))) {
                     return false;
@@ -110,11 +145,6 @@ public class DeadlineSweep {
                 return true;
             });
         }
-        Result result = new Result(overdue, chased, reported);
-        if (result.total() > 0) {
-            log.info("Deadline sweep: {} marked overdue, {} chased, {} reported", overdue, chased, reported);
-        }
-        return result;
     }
 
     /** When the chase for a missed deadline falls due: the start of the working day after its last day. */
@@ -165,7 +195,10 @@ public class DeadlineSweep {
         boolean apply(Case c);
     }
 
-    private int inTransaction(long id, CaseStep step) {
+    private int inTransaction(long id, BooleanSupplier stopping, CaseStep step) {
+        if (stopping.getAsBoolean()) {
+            throw new Stopped();
+        }
         try {
             Boolean changed = tx.execute(status -> repository.loadForSystem(id).map(c -> {
                 if (!step.apply(c)) {
@@ -175,6 +208,8 @@ public class DeadlineSweep {
                 return true;
             }).orElse(false));
             return Boolean.TRUE.equals(changed) ? 1 : 0;
+        } catch (CannotCreateTransactionException e) {
+            throw e; // no database: the next sweep starts again from the cases' state
         } catch (RuntimeException e) {
             log.warn("Deadline sweep could not update case {}: {}", id, e.toString());
             return 0;

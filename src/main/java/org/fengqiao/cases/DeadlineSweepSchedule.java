@@ -23,6 +23,7 @@ class DeadlineSweepSchedule {
     @Bean
     RecurringTask<Void> deadlineSweepTask(DeadlineSweep sweep,
                                           @Value("${fengqiao.scheduler.sweep-interval:PT1M}") Duration interval) {
-        return Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> sweep.run());
+        return Tasks.recurring(TASK, FixedDelay.of(interval)).execute((instance, context) -> sweep.run(
+                () -> context.getSchedulerState().isShuttingDown()));
     }
 }

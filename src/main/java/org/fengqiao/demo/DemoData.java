@@ -130,7 +130,9 @@ public class DemoData implements ApplicationRunner {
             notifications.readOldMessages(clock);
             return loaded;
         });
-        clock.at(clock.instant(), sweep::run);
+        clock.at(clock.instant(), () -> {
+            sweep.run();
+        });
         // the demo's cases teach the classifier its categories, so intake suggests one from the start
         TriageTraining.Report model = triage.trainOnCases("DEMO");
         log.info("Demo triage model: {}", model.trained() ? model.cases() + " cases" : model.reason() + " " + model.reasonArgs());

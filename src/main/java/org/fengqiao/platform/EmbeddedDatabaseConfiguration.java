@@ -33,6 +33,10 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                // stopped by this bean's close, after every user of the database has stopped: the library's own
+                // JVM shutdown hook would stop the server concurrently with the application's shutdown, while
+                // recurring tasks still ran (each of their attempts then waited for a connection in vain)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", properties.isDurable() ? "on" : "off")
                 .setServerConfig("synchronous_commit", properties.isDurable() ? "on" : "off")
                 .setServerConfig("full_page_writes", properties.isDurable() ? "on" : "off")

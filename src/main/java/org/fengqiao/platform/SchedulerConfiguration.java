@@ -29,13 +29,17 @@ class SchedulerConfiguration {
     @Bean
     SchedulerLifecycle scheduler(DataSource dataSource, java.util.List<RecurringTask<?>> recurringTasks,
                                  @Value("${fengqiao.scheduler.polling-interval:PT10S}") Duration polling,
-                                 @Value("${fengqiao.scheduler.heartbeat-interval:PT30S}") Duration heartbeat) {
+                                 @Value("${fengqiao.scheduler.heartbeat-interval:PT30S}") Duration heartbeat,
+                                 @Value("${fengqiao.scheduler.shutdown-max-wait:PT20S}") Duration shutdownWait) {
         Scheduler scheduler = Scheduler.create(dataSource)
                 .startTasks(recurringTasks)
                 .pollingInterval(polling)
                 // an execution picked by an instance that was killed is taken over after a few missed heartbeats
                 .heartbeatInterval(heartbeat)
                 .threads(2)
+                // on shutdown a running task is asked to stop (SchedulerState.isShuttingDown) and waited for this
+                // long, not the library's 30 minutes: an execution cut short runs again on the next instance
+                .shutdownMaxWait(shutdownWait)
                 .build();
         return new SchedulerLifecycle(scheduler);
     }

@@ -125,6 +125,22 @@ class DeadlineSweepTest {
         assertThat(types(id)).doesNotContain("DeadlineMissed");
     }
 
+    @Test
+    void aSweepAskedToStopLeavesTheRestForTheNextSweep() {
+        long first = consultationAcceptedByTheLabourOffice();
+        long second = consultationAcceptedByTheLabourOffice();
+        clock.set(LocalDateTime.of(2026, 11, 20, 0, 30));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        // the scheduler starts shutting down after the first case
+        DeadlineSweep.Result cut = sweep.run(() -> asked.incrementAndGet() > 1);
+        assertThat(cut.markedOverdue()).isEqualTo(1);
+        assertThat(types(first)).contains("DeadlineMissed");
+        assertThat(types(second)).doesNotContain("DeadlineMissed");
+
+        assertThat(sweep.run().markedOverdue()).isEqualTo(1);
+        assertThat(types(second)).contains("DeadlineMissed");
+    }
+
     List<String> types(long id) {
         return jdbc.sql("select type from case_event where case_id = ? order by id").param(id).query(String.class).list();
     }
