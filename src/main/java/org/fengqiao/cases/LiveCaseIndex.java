@@ -2,20 +2,32 @@ package org.fengqiao.cases;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.fengqiao.platform.ProblemException;
 
 /**
  * A Lucene index of some of the cases, held in memory and kept up to date by following the case event log: every
@@ -28,8 +40,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * transaction committing late, on this instance or another): the ids missing below the newest are remembered as
  * gaps and looked up again at each catch-up until they appear, or for {@link #GAP_PATIENCE} (ids of rolled-back
  * transactions never appear).
+ *
+ * <p>Given a directory ({@link LiveCaseIndexes}), the index lives on disk (memory-mapped, outside the heap) and
+ * records with each commit the newest event it has seen and its source's {@link Source#format() format}: a restart
+ * opens it and catches up from there (looking {@value #BUILD_GAP_WINDOW} events back for late commits) instead of
+ * reading every case again — with a million cases the rebuild took minutes and gigabytes of heap. An index of
+ * another format, or none, is built afresh.
  */
 public final class LiveCaseIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveCaseIndex.class);
 
     /** Which cases belong in the index, and what is indexed of each. */
     public interface Source {
@@ -40,6 +60,26 @@ public final class LiveCaseIndex {
          * removes the changed cases not put.
          */
         void put(Writer writer, List<Long> ids);
+
+        /**
+         * Names what a document holds and how it is analysed: an index kept on disk under another format is built
+         * afresh. Change it whenever {@link #put} writes documents differently.
+         */
+        default String format() {
+            return "1";
+        }
+    }
+
+    /** 503: the index is being built for the first time and this search does not wait for it. */
+    public static final class NotReady extends ProblemException {
+        NotReady() {
+            super("cases.index.notReady");
+        }
+
+        @Override
+        public int status() {
+            return 503;
+        }
     }
 
     /** Adds or replaces a case's document. */
@@ -59,24 +99,39 @@ public final class LiveCaseIndex {
     private static final long BUILD_GAP_WINDOW = 10_000;
     /** The field a case's document is found by when it is replaced or removed. */
     private static final String KEY = "key";
+    /** Commit data: the newest case event the committed index reflects. */
+    private static final String WATERMARK = "fengqiao.watermark";
+    /** Commit data: the source's {@link Source#format()}. */
+    private static final String FORMAT = "fengqiao.format";
 
     private final String name;
     private final JdbcClient jdbc;
     private final Analyzer analyzer;
     private final Source source;
+    /** Where the index is kept, or null: in memory, rebuilt at each start. */
+    private final Path directory;
     private long watermark = -1;
     /** Event ids below the watermark not seen yet, with when they were first missed (System.nanoTime). */
     private final java.util.Map<Long, Long> gaps = new java.util.HashMap<>();
     private IndexWriter writer;
     private SearcherManager searchers;
     private volatile boolean closing;
+    /** The first build runs in the background (searches that may not wait answer {@link NotReady}). */
+    private volatile boolean building;
+    private volatile boolean ready;
 
-    /** @param name names the index in logs and its background build's thread */
+    /** An index held in memory. @param name names the index in logs and its background build's thread */
     public LiveCaseIndex(String name, JdbcClient jdbc, Analyzer analyzer, Source source) {
+        this(name, jdbc, analyzer, source, null);
+    }
+
+    /** @param directory where the index is kept across restarts, or null to hold it in memory */
+    public LiveCaseIndex(String name, JdbcClient jdbc, Analyzer analyzer, Source source, Path directory) {
         this.name = name;
         this.jdbc = jdbc;
         this.analyzer = analyzer;
         this.source = source;
+        this.directory = directory;
     }
 
     /**
@@ -84,6 +139,7 @@ public final class LiveCaseIndex {
      * 100,000 cases that takes 10–20 s); a search that comes before it is done waits for the same build.
      */
     public void buildInBackground() {
+        building = true;
         Thread.ofVirtual().name(name).start(() -> {
             try {
                 catchUp(true);
@@ -95,6 +151,8 @@ public final class LiveCaseIndex {
                     org.slf4j.LoggerFactory.getLogger(LiveCaseIndex.class)
                             .warn("{}: not built in the background, the first search will build it", name, e);
                 }
+            } finally {
+                building = false;
             }
         });
     }
@@ -120,6 +178,24 @@ public final class LiveCaseIndex {
         closing = true;
     }
 
+    /** Closes the index (on disk: releases it for the next process); a later search opens or builds it again. */
+    public synchronized void close() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            searchers.close();
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer = null;
+            ready = false;
+            watermark = -1;
+            gaps.clear();
+        }
+    }
+
     /** Runs a search on the index brought up to the latest case event. */
     public <T> T search(Search<T> search) {
         catchUp();
@@ -135,6 +211,18 @@ public final class LiveCaseIndex {
         }
     }
 
+    /**
+     * Runs a search on the index brought up to the latest case event, unless its first build is still under way in
+     * the background: then {@link NotReady} at once rather than waiting minutes behind the build (a page panel or
+     * a search that can be asked again later).
+     */
+    public <T> T searchWithoutWaiting(Search<T> search) {
+        if (!ready && building) {
+            throw new NotReady();
+        }
+        return search(search);
+    }
+
     /** Brings the index up to the latest case event, building it first if this is the first use. */
     public void catchUp() {
         catchUp(false);
@@ -143,10 +231,13 @@ public final class LiveCaseIndex {
     private synchronized void catchUp(boolean background) {
         long mark = jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
         try {
+            if (writer == null && reopen()) {
+                log.info("{}: opened from {} at event {}; catching up", name, directory, watermark + BUILD_GAP_WINDOW);
+            }
             if (writer == null) {
-                // built aside and kept only when complete: a build that fails half-way leaves nothing behind, so
-                // the next search builds afresh instead of finding a partial index
-                IndexWriter built = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
+                // built aside and kept only when complete: a build that fails half-way leaves nothing behind (on
+                // disk: no commit), so the next search builds afresh instead of finding a partial index
+                IndexWriter built = new IndexWriter(store(), new IndexWriterConfig(analyzer)
                         .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64));
                 long start = System.nanoTime();
                 int[] count = {0};
@@ -158,7 +249,7 @@ public final class LiveCaseIndex {
                         put(built, id, document);
                         count[0]++;
                     }, null);
-                    built.commit();
+                    commit(built, mark);
                     searchers = new SearcherManager(built, null);
                 } catch (IOException | RuntimeException e) {
                     try {
@@ -169,8 +260,9 @@ public final class LiveCaseIndex {
                     throw e;
                 }
                 writer = built;
-                org.slf4j.LoggerFactory.getLogger(LiveCaseIndex.class).info("{}: {} cases indexed in {} ms",
-                        name, count[0], (System.nanoTime() - start) / 1_000_000);
+                ready = true;
+                log.info("{}: {} cases indexed in {} ms{}", name, count[0], (System.nanoTime() - start) / 1_000_000,
+                        directory == null ? "" : ", kept in " + directory);
                 rememberGaps(jdbc.sql("select id from case_event where id > ? and id <= ?")
                         .params(Math.max(0, mark - BUILD_GAP_WINDOW), mark).query(Long.class).list(),
                         Math.max(0, mark - BUILD_GAP_WINDOW), mark);
@@ -196,7 +288,7 @@ public final class LiveCaseIndex {
                     }
                 }
                 if (!ids.isEmpty()) {
-                    writer.commit();
+                    commit(writer, mark);
                     searchers.maybeRefreshBlocking();
                 }
             }
@@ -204,6 +296,54 @@ public final class LiveCaseIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Commits, recording the newest event the index reflects and the format of its documents. */
+    private void commit(IndexWriter w, long mark) throws IOException {
+        w.setLiveCommitData(Map.of(WATERMARK, Long.toString(mark), FORMAT, source.format()).entrySet());
+        w.commit();
+    }
+
+    /** The directory a build writes to: on disk if one is configured and free, else in memory. */
+    private Directory store() throws IOException {
+        if (directory == null) {
+            return new ByteBuffersDirectory();
+        }
+        Files.createDirectories(directory);
+        return FSDirectory.open(directory);
+    }
+
+    /**
+     * Opens the index kept on disk, if there is one of this format, and sets the watermark a little below the
+     * newest event it recorded, so that events committed late around then are looked at again (putting a case
+     * twice is harmless). A directory another process holds (its lock) is left alone: the index is then built in
+     * memory.
+     */
+    private boolean reopen() throws IOException {
+        if (directory == null || !Files.isDirectory(directory)) {
+            return false;
+        }
+        Directory dir = FSDirectory.open(directory);
+        Map<String, String> data = DirectoryReader.indexExists(dir) ? SegmentInfos.readLatestCommit(dir).getUserData()
+                : Map.of();
+        if (!source.format().equals(data.get(FORMAT)) || data.get(WATERMARK) == null) {
+            dir.close();
+            return false;
+        }
+        try {
+            IndexWriter opened = new IndexWriter(dir, new IndexWriterConfig(analyzer)
+                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND).setRAMBufferSizeMB(64));
+            searchers = new SearcherManager(opened, null);
+            writer = opened;
+        } catch (LockObtainFailedException e) {
+            log.warn("{}: {} is in use by another process; this instance keeps its own index in memory", name,
+                    directory);
+            dir.close();
+            return false;
+        }
+        watermark = Math.max(0, Long.parseLong(data.get(WATERMARK)) - BUILD_GAP_WINDOW);
+        ready = true;
+        return true;
     }
 
     /**

@@ -74,9 +74,15 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
                     .weigher((Long id, TermVector v) -> 1 + v.size()).build();
     private final org.fengqiao.cases.LiveCaseIndex index;
 
-    PrecedentIndex(JdbcClient jdbc) {
+    PrecedentIndex(JdbcClient jdbc, org.fengqiao.cases.LiveCaseIndexes indexes) {
         this.jdbc = jdbc;
-        this.index = new org.fengqiao.cases.LiveCaseIndex("precedent-index", jdbc, analyzer, this);
+        this.index = indexes.index("precedent-index", jdbc, analyzer, this);
+    }
+
+    /** The documents: id, the text (title twice, then the description clipped), CJK bigrams. */
+    @Override
+    public String format() {
+        return "precedent-1";
     }
 
     @org.springframework.context.event.EventListener({org.springframework.boot.context.event.ApplicationReadyEvent.class,
@@ -98,7 +104,7 @@ class PrecedentIndex implements org.fengqiao.cases.LiveCaseIndex.Source {
         if (textCounts.isEmpty()) {
             return List.of();
         }
-        return index.search(searcher -> {
+        return index.searchWithoutWaiting(searcher -> {
             BooleanQuery.Builder query = new BooleanQuery.Builder();
             IndexReader reader = searcher.getIndexReader();
             // maxDoc, not numDocs: a term's document frequency counts the replaced copies of re-indexed cases until

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.fengqiao.support.IntegrationTest;
 
-/** An in-memory case index is either built whole or not at all. */
+/** A case index is either built whole or not at all; kept on disk, a restart opens it instead of building it again. */
 @IntegrationTest
 class LiveCaseIndexTest {
 
@@ -73,6 +73,80 @@ class LiveCaseIndexTest {
         int found = index.search(searcher -> searcher.count(new MatchAllDocsQuery()));
         assertThat(found).as("a request still served after the stop builds the index whole").isEqualTo(3);
         assertThat(builds).as("the background build ended, the search built it again").hasValue(2);
+    }
+
+    /** Three cases of its own (ids -1 to -3, never a real case's), counting the full builds. */
+    private static LiveCaseIndex.Source threeCases(String format, AtomicInteger fullBuilds) {
+        return new LiveCaseIndex.Source() {
+            @Override
+            public void put(LiveCaseIndex.Writer writer, List<Long> ids) {
+                if (ids == null) {
+                    fullBuilds.incrementAndGet();
+                }
+                for (long id : List.of(-1L, -2L, -3L)) {
+                    if (ids == null || ids.contains(id)) {
+                        Document d = new Document();
+                        d.add(new TextField("text", "case " + id, Field.Store.NO));
+                        writer.put(id, d);
+                    }
+                }
+            }
+
+            @Override
+            public String format() {
+                return format;
+            }
+        };
+    }
+
+    @Test
+    void anIndexKeptOnDiskIsOpenedAgainAfterARestartAndBuiltAfreshOnlyForAnotherFormat(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        AtomicInteger fullBuilds = new AtomicInteger();
+        LiveCaseIndex first = new LiveCaseIndex("test-index", jdbc, new WhitespaceAnalyzer(),
+                threeCases("test-1", fullBuilds), dir);
+        assertThat(count(first)).isEqualTo(3);
+        first.close();
+
+        LiveCaseIndex restarted = new LiveCaseIndex("test-index", jdbc, new WhitespaceAnalyzer(),
+                threeCases("test-1", fullBuilds), dir);
+        assertThat(count(restarted)).isEqualTo(3);
+        assertThat(fullBuilds).as("opened from disk, not read again from the database").hasValue(1);
+        restarted.close();
+
+        LiveCaseIndex upgraded = new LiveCaseIndex("test-index", jdbc, new WhitespaceAnalyzer(),
+                threeCases("test-2", fullBuilds), dir);
+        assertThat(count(upgraded)).isEqualTo(3);
+        assertThat(fullBuilds).as("documents of another format: built afresh").hasValue(2);
+        upgraded.close();
+    }
+
+    @Test
+    void aSearchThatMayNotWaitIsToldTheIndexIsNotReadyWhileTheFirstBuildRuns() throws InterruptedException {
+        java.util.concurrent.CountDownLatch building = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        LiveCaseIndex index = new LiveCaseIndex("test-index", jdbc, new WhitespaceAnalyzer(), (writer, ids) -> {
+            building.countDown();
+            await(release);
+            Document d = new Document();
+            d.add(new TextField("text", "case -1", Field.Store.NO));
+            writer.put(-1L, d);
+        });
+        index.buildInBackground();
+        assertThat(building.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(() -> index.searchWithoutWaiting(searcher -> searcher.count(new MatchAllDocsQuery())))
+                .isInstanceOf(LiveCaseIndex.NotReady.class);
+
+        release.countDown();
+        int found = index.search(searcher -> searcher.count(new MatchAllDocsQuery()));
+        assertThat(found).isEqualTo(1);
+        int foundWithoutWaiting = index.searchWithoutWaiting(searcher -> searcher.count(new MatchAllDocsQuery()));
+        assertThat(foundWithoutWaiting).isEqualTo(1);
+    }
+
+    private static int count(LiveCaseIndex index) {
+        return index.search(searcher -> searcher.count(new MatchAllDocsQuery()));
     }
 
     private static void await(java.util.concurrent.CountDownLatch latch) {

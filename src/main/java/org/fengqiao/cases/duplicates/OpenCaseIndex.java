@@ -51,9 +51,15 @@ class OpenCaseIndex implements LiveCaseIndex.Source {
     private final JdbcClient jdbc;
     private final LiveCaseIndex index;
 
-    OpenCaseIndex(JdbcClient jdbc) {
+    OpenCaseIndex(JdbcClient jdbc, org.fengqiao.cases.LiveCaseIndexes indexes) {
         this.jdbc = jdbc;
-        this.index = new LiveCaseIndex("open-case-index", jdbc, new WhitespaceAnalyzer(), this);
+        this.index = indexes.index("open-case-index", jdbc, new WhitespaceAnalyzer(), this);
+    }
+
+    /** The documents: id, registration time (point and doc values), the search terms (documents only). */
+    @Override
+    public String format() {
+        return "open-case-1";
     }
 
     @org.springframework.context.event.EventListener({org.springframework.boot.context.event.ApplicationReadyEvent.class,

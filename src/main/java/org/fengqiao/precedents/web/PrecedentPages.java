@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import org.fengqiao.access.Actor;
+import org.fengqiao.cases.LiveCaseIndex;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.platform.ProblemMessages;
 import org.fengqiao.precedents.Precedents;
@@ -26,7 +27,12 @@ class PrecedentPages {
 
     @GetMapping("/cases/{id}/similar")
     String panel(@AuthenticationPrincipal Actor actor, @PathVariable long id, Model model) {
-        model.addAttribute("precedents", precedents.similarTo(actor, id, 5, false));
+        try {
+            model.addAttribute("precedents", precedents.similarTo(actor, id, 5, false));
+        } catch (LiveCaseIndex.NotReady e) {
+            model.addAttribute("precedents", java.util.List.of());
+            model.addAttribute("indexing", true);
+        }
         return "precedents/panel :: panel";
     }
 
@@ -39,7 +45,7 @@ class PrecedentPages {
         if (q != null && !q.isBlank()) {
             try {
                 model.addAttribute("precedents", precedents.search(actor, q, Precedents.MAX_LIMIT, resolvedOnly));
-            } catch (ProblemException.InvalidInput e) {
+            } catch (ProblemException.InvalidInput | LiveCaseIndex.NotReady e) {
                 model.addAttribute("error", problems.text(e));
             }
         }
