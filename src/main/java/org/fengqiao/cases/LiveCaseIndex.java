@@ -101,6 +101,8 @@ public final class LiveCaseIndex {
     private static final String KEY = "key";
     /** Commit data: the newest case event the committed index reflects. */
     private static final String WATERMARK = "fengqiao.watermark";
+    /** Commit data: that event as the database held it ({@link #eventFingerprint}). */
+    private static final String EVENT = "fengqiao.event";
     /** Commit data: the source's {@link Source#format()}. */
     private static final String FORMAT = "fengqiao.format";
 
@@ -300,8 +302,21 @@ public final class LiveCaseIndex {
 
     /** Commits, recording the newest event the index reflects and the format of its documents. */
     private void commit(IndexWriter w, long mark) throws IOException {
-        w.setLiveCommitData(Map.of(WATERMARK, Long.toString(mark), FORMAT, source.format()).entrySet());
+        w.setLiveCommitData(Map.of(WATERMARK, Long.toString(mark), FORMAT, source.format(),
+                EVENT, eventFingerprint(mark)).entrySet());
         w.commit();
+    }
+
+    /**
+     * The event an index was brought up to, as the database holds it (its case, write time and hash): after a
+     * restore of an older backup or with another database it differs or is missing, and the index must not be used.
+     */
+    private String eventFingerprint(long eventId) {
+        if (eventId <= 0) {
+            return "none";
+        }
+        return jdbc.sql("select case_id || '/' || recorded_at || '/' || coalesce(encode(hash, 'hex'), '')"
+                + " from case_event where id = ?").param(eventId).query(String.class).optional().orElse("missing");
     }
 
     /** The directory a build writes to: on disk if one is configured and free, else in memory. */
@@ -327,6 +342,12 @@ public final class LiveCaseIndex {
         Map<String, String> data = DirectoryReader.indexExists(dir) ? SegmentInfos.readLatestCommit(dir).getUserData()
                 : Map.of();
         if (!source.format().equals(data.get(FORMAT)) || data.get(WATERMARK) == null) {
+            dir.close();
+            return false;
+        }
+        if (!eventFingerprint(Long.parseLong(data.get(WATERMARK))).equals(data.get(EVENT))) {
+            log.info("{}: the database no longer holds the event the index in {} was built to (a restore, another "
+                    + "database): built afresh", name, directory);
             dir.close();
             return false;
         }

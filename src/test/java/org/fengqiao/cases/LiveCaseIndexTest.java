@@ -122,6 +122,32 @@ class LiveCaseIndexTest {
     }
 
     @Test
+    void anIndexKeptOnDiskIsBuiltAfreshWhenTheDatabaseNoLongerHoldsTheEventItWasBuiltTo(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        AtomicInteger fullBuilds = new AtomicInteger();
+        LiveCaseIndex first = new LiveCaseIndex("test-index", jdbc, new WhitespaceAnalyzer(),
+                threeCases("test-1", fullBuilds), dir);
+        assertThat(count(first)).isEqualTo(3);
+        first.close();
+        // as if the database had been restored from another backup: the recorded event is not the one it holds
+        try (var d = org.apache.lucene.store.FSDirectory.open(dir);
+             var w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig(
+                     new WhitespaceAnalyzer()).setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+            var data = new java.util.HashMap<String, String>();
+            org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData().forEach(data::put);
+            data.put("fengqiao.event", "1/2000-01-01 00:00:00+00/");
+            w.setLiveCommitData(data.entrySet());
+            w.commit();
+        }
+
+        LiveCaseIndex restored = new LiveCaseIndex("test-index", jdbc, new WhitespaceAnalyzer(),
+                threeCases("test-1", fullBuilds), dir);
+        assertThat(count(restored)).isEqualTo(3);
+        assertThat(fullBuilds).as("not opened: built afresh from the database").hasValue(2);
+        restored.close();
+    }
+
+    @Test
     void aSearchThatMayNotWaitIsToldTheIndexIsNotReadyWhileTheFirstBuildRuns() throws InterruptedException {
         java.util.concurrent.CountDownLatch building = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
