@@ -1,6 +1,9 @@
 package org.fengqiao.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +20,12 @@ import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.SyntheticHistory;
 import org.fengqiao.organisation.Staff;
 import org.fengqiao.organisation.Units;
+import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.PlatformClock;
 import org.fengqiao.reviews.Agendas;
 import org.fengqiao.reviews.MonthlyReport;
+import org.fengqiao.reviews.ReviewCadences;
+import org.fengqiao.reviews.ReviewWarmUp;
 import org.fengqiao.bench.Benchmark.Figure;
 
 /**
@@ -31,7 +37,8 @@ import org.fengqiao.bench.Benchmark.Figure;
  * <li>then each run right after a note on a case, so every cache keyed by the cases' change mark is stale — what a
  * viewer gets during a working day; the agenda's hot topics may then lag (their own cache,
  * {@code fengqiao.reviews.hot-topics-max-lag}) and the measures too ({@code fengqiao.analytics.max-lag});</li>
- * <li>each agenda section separately ({@link Agendas.SectionTimer}), so the cost is visible.</li>
+ * <li>each agenda section separately ({@link Agendas.SectionTimer}), so the cost is visible;</li>
+ * <li>the first agenda of each centre's next meeting day after the warm-up ran before the meeting.</li>
  * </ul>
  */
 @Component
@@ -48,9 +55,13 @@ class ReviewBenchmarks {
     private final Units units;
     private final JdbcClient jdbc;
     private final PlatformClock clock;
+    private final ReviewWarmUp warmUp;
+    private final ReviewCadences cadences;
 
     ReviewBenchmarks(SyntheticHistory history, Agendas agendas, MonthlyReport report, CaseService cases, Staff staff,
-                     Units units, JdbcClient jdbc, PlatformClock clock) {
+                     Units units, JdbcClient jdbc, PlatformClock clock, ReviewWarmUp warmUp, ReviewCadences cadences) {
+        this.warmUp = warmUp;
+        this.cadences = cadences;
         this.history = history;
         this.agendas = agendas;
         this.report = report;
@@ -146,9 +157,51 @@ class ReviewBenchmarks {
                 figures.add(progress(new Figure("reviews-county-monthly-report-p50", pct(reports, 0.5), "ms")));
                 sections(figures, "township", townSections);
                 sections(figures, "county", countySections);
+                afterWarmUp(figures, town, county, touched);
                 return figures;
             }
         };
+    }
+
+    /**
+     * The first agenda of a meeting day after the warm-up ({@link ReviewWarmUp}): on each centre's next meeting day
+     * (the platform's clock set to it, so every cache keyed by the day is empty), the warm-up runs an hour before
+     * the meeting, a case changes, and at the meeting's time the agenda is opened (the county's with its report).
+     * The hot topics then come from the list the warm-up stored, as on an instance that did not run it.
+     */
+    private void afterWarmUp(List<Figure> figures, Actor town, Actor county, long touched) {
+        Sections townSections = new Sections();
+        Sections countySections = new Sections();
+        double[] townMs = new double[1];
+        double[] countyMs = new double[1];
+        onMeetingDay(figures, "township", town, () -> {
+            long t = System.nanoTime();
+            agendas.agenda(town, null, null, townSections);
+            townMs[0] = ms(t);
+        }, town, touched);
+        figures.add(progress(new Figure("reviews-township-weekly-agenda-after-warm-up", townMs[0], "ms")));
+        onMeetingDay(figures, "county", county, () -> {
+            long t = System.nanoTime();
+            agendas.agenda(county, null, null, countySections);
+            report.report(county, null, null, Locale.SIMPLIFIED_CHINESE);
+            countyMs[0] = ms(t);
+        }, town, touched);
+        figures.add(progress(new Figure("reviews-county-monthly-agenda-and-report-after-warm-up", countyMs[0], "ms")));
+        sections(figures, "township-after-warm-up", townSections);
+        sections(figures, "county-after-warm-up", countySections);
+    }
+
+    private void onMeetingDay(List<Figure> figures, String which, Actor actor, Runnable open, Actor toucher,
+                              long touched) {
+        ReviewCadences.Cadence cadence = cadences.of(actor.unit());
+        LocalDate day = cadence.nextOnOrAfter(ChinaTime.dateOf(clock.instant()).plusDays(1));
+        Instant meeting = day.atTime(cadence.time()).atZone(ChinaTime.ZONE).toInstant();
+        long t = System.nanoTime();
+        int warmed = clock.at(meeting.minus(Duration.ofHours(1)), warmUp::run);
+        figures.add(progress(new Figure("reviews-warm-up-" + which + "-day", ms(t), "ms")));
+        System.out.printf(Locale.ROOT, "bench: warm-up on %s warmed %d centres%n", day, warmed);
+        touch(toucher, touched);
+        clock.at(meeting, open);
     }
 
     /** One figure per section: the median of its runs (the only value of a single run). */

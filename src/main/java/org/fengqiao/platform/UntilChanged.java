@@ -25,13 +25,28 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * never wait for the aggregation each change would otherwise start, and the aggregations do not all run at once.
  * The answer should tell when it was computed, so that the page can say "as of".
  *
+ * <p>An answer may also be held outside the JVM — in the database, computed by another instance or by a
+ * scheduled warm-up before people ask for it ({@link #get(Object, Function, Function)}): on a miss it is taken as
+ * held, and served like an answer computed here at the moment it is taken, under the change mark it was computed
+ * under; if it is older than half the lag and cases changed since, it is computed anew in the background at once.
+ *
  * @param <K> what the answer depends on besides the cases
  * @param <V> the answer
  */
 public final class UntilChanged<K, V> {
 
-    /** An answer, the change mark it was computed under, and when. */
-    private record Kept<V>(V value, long changeMark, java.time.Instant computedAt) {
+    /**
+     * An answer, the change mark it was computed under, when this cache took it (computed it, or took it as held
+     * elsewhere) and from when a view after a change has it renewed in the background.
+     */
+    private record Kept<V>(V value, long changeMark, java.time.Instant takenAt, java.time.Instant renewFrom) {
+    }
+
+    /**
+     * An answer held outside this cache (the database), the change mark it was computed under, and when it was
+     * computed.
+     */
+    public record Held<V>(V value, long changeMark, java.time.Instant computedAt) {
     }
 
     /**
@@ -92,16 +107,35 @@ public final class UntilChanged<K, V> {
      * the cache allows, while the current one is computed in the background.
      */
     public V get(K key, Function<? super K, ? extends V> compute) {
+        return get(key, compute, k -> null);
+    }
+
+    /**
+     * {@link #get(Object, Function)}, but an answer not kept here is first looked for with {@code elsewhere} (null:
+     * none held): taken from there when it is as new as the cases, or — in a cache made by {@link #atMostBehind} —
+     * when any is held (served as if computed now, renewed in the background at once when older than half the
+     * lag).
+     * {@code compute} should put what it computes where {@code elsewhere} finds it.
+     */
+    public V get(K key, Function<? super K, ? extends V> compute, Function<? super K, Held<V>> elsewhere) {
         long mark = changeMark.getAsLong();
         java.time.Instant now = clock.instant();
         Kept<V> kept = alive(latest.getIfPresent(key), now);
+        if (kept == null) {
+            Held<V> h = elsewhere.apply(key);
+            if (h != null && (h.changeMark() >= mark || !behind.isZero())) {
+                Kept<V> taken = new Kept<>(h.value(), h.changeMark(), now, h.computedAt().plus(behind.dividedBy(2)));
+                kept = latest.asMap().merge(key, taken, (older, fresh) -> alive(older, now) != null
+                        && older.changeMark() >= fresh.changeMark() ? older : fresh);
+            }
+        }
         if (kept != null && kept.changeMark() >= mark) {
             return kept.value();
         }
-        if (kept != null && !behind.isZero() && !now.isAfter(kept.computedAt().plus(behind))) {
+        if (kept != null && !behind.isZero() && !now.isAfter(kept.takenAt().plus(behind))) {
             // renewed once it is half as old as allowed, one answer at a time: a burst of changes does not set
             // every report recomputing at once on a server whose cores serve the pages
-            if (!now.isBefore(kept.computedAt().plus(behind.dividedBy(2))) && refreshing.add(key)) {
+            if (!now.isBefore(kept.renewFrom()) && refreshing.add(key)) {
                 // the language as a value: the request's own locale context dies with the request
                 java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
                 REFRESHER.execute(() -> {
@@ -133,13 +167,13 @@ public final class UntilChanged<K, V> {
 
     /** The answer if it has not outlived its lifetime on the clock (null otherwise, or if there is none). */
     private Kept<V> alive(Kept<V> kept, java.time.Instant now) {
-        return kept == null || now.isBefore(kept.computedAt()) || !now.isBefore(kept.computedAt().plus(lifetime))
+        return kept == null || now.isBefore(kept.takenAt()) || !now.isBefore(kept.takenAt().plus(lifetime))
                 ? null : kept;
     }
 
     private Kept<V> computed(K key, Function<? super K, ? extends V> compute) {
         long mark = changeMark.getAsLong(); // read before the cases, so the answer is at least as new as the mark
         java.time.Instant at = clock.instant();
-        return new Kept<>(compute.apply(key), mark, at);
+        return new Kept<>(compute.apply(key), mark, at, at.plus(behind.dividedBy(2)));
     }
 }

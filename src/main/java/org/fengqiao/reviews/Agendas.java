@@ -2,6 +2,7 @@ package org.fengqiao.reviews;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.fengqiao.access.Actor;
+import org.fengqiao.access.Jurisdiction;
 import org.fengqiao.analytics.AnalyticsFilter;
 import org.fengqiao.analytics.Measures;
 import org.fengqiao.analytics.Summary;
@@ -29,6 +32,7 @@ import org.fengqiao.organisation.Unit;
 import org.fengqiao.organisation.Units;
 import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.ProblemException;
+import org.fengqiao.platform.UntilChanged;
 import org.fengqiao.regions.Regions;
 import org.fengqiao.reviews.ReviewCadences.Cadence;
 import org.fengqiao.reviews.ReviewCadences.Frequency;
@@ -45,6 +49,7 @@ import org.fengqiao.screening.Screening;
 public class Agendas {
 
     static final int ITEMS_PER_SECTION = 50;
+    /** People in a group matter; {@code cases_group_idx} (V83) is a partial index on exactly this size. */
     static final int GROUP_SIZE = 5;
     static final int REPEAT_LOOKBACK_DAYS = 180;
     static final List<String> TREND_MEASURES = List.of(Measures.INTAKE, Measures.RESOLUTION_RATE,
@@ -62,6 +67,8 @@ public class Agendas {
     private final Screening screening;
     private final MessageSource messages;
     private final Clock clock;
+    private final UntilChanged<SectionsKey, List<Agenda.Section>> sections;
+    private final AtomicLong sectionsComputed = new AtomicLong();
 
     Agendas(JdbcClient jdbc, CaseLists cases, Units units, Regions regions, ReviewCadences cadences, Measures measures,
             AgendaHotTopics hotTopics, Screening screening, MessageSource messages, Clock clock) {
@@ -75,6 +82,7 @@ public class Agendas {
         this.screening = screening;
         this.messages = messages;
         this.clock = clock;
+        this.sections = UntilChanged.of(cases::changeMark, 200, Duration.ofMinutes(5));
     }
 
     /** The centre an agenda or a meeting is for: the one named (a centre the caller reaches), or the caller's. */
@@ -134,13 +142,19 @@ public class Agendas {
         Locale locale = LocaleContextHolder.getLocale();
         Window w = new Window(from, to);
         CaseScope area = cases.scope(actor, inRegion(centre.regionCode().value()));
-        Agenda.Section newMatters = timed(timer, "newMatters", () -> newMatters(area, w, locale));
-        Agenda.Section overdue = timed(timer, "overdue", () -> overdue(area, locale));
-        Agenda.Section highRisk = timed(timer, "highRisk", () -> highRisk(area, w, locale));
-        Agenda.Section repeated = timed(timer, "repeated", () -> repeated(area, w, locale));
-        Agenda.Section groups = timed(timer, "groupMatters", () -> groupMatters(area, w, locale));
-        Agenda.Section dissatisfied = timed(timer, "dissatisfied", () -> dissatisfied(area, w, locale));
-        Agenda.Section escalated = timed(timer, "escalated", () -> escalated(area, w, centre, locale));
+        // the case sections depend on nothing but the cases: kept until one changes, so the monthly report, which
+        // shows the agenda of the meeting it is printed for, reads those of the agenda just opened
+        List<Agenda.Section> caseSections = sections.get(new SectionsKey(actor.jurisdiction(), centre.id(), w, locale),
+                k -> {
+                    sectionsComputed.incrementAndGet();
+                    return List.of(timed(timer, "newMatters", () -> newMatters(area, w, locale)),
+                            timed(timer, "overdue", () -> overdue(area, locale)),
+                            timed(timer, "highRisk", () -> highRisk(area, w, locale)),
+                            timed(timer, "repeated", () -> repeated(area, w, locale)),
+                            timed(timer, "groupMatters", () -> groupMatters(area, w, locale)),
+                            timed(timer, "dissatisfied", () -> dissatisfied(area, w, locale)),
+                            timed(timer, "escalated", () -> escalated(area, w, centre, locale)));
+                });
         AgendaHotTopics.AsOf topics = timed(timer, "hotTopics",
                 () -> hotTopics.of(actor, centre.regionCode(), cadence.frequency()));
         Agenda.ScreeningSection screened = timed(timer, "screening",
@@ -150,8 +164,9 @@ public class Agendas {
                 () -> followUps(area, centre.id(), ChinaTime.dateOf(now)));
         return new Agenda(new Agenda.Centre(centre.id(), centre.name(), centre.regionCode().value(),
                 regions.pathName(centre.regionCode())), cadence.frequency(), meeting, cadence.time(), from, to,
-                last == null ? null : ((Number) last.get("id")).longValue(), newMatters, overdue, highRisk, repeated,
-                groups, dissatisfied, escalated, topics.topics(), topics.asOf(), screened, trends, followUps);
+                last == null ? null : ((Number) last.get("id")).longValue(), caseSections.get(0), caseSections.get(1),
+                caseSections.get(2), caseSections.get(3), caseSections.get(4), caseSections.get(5), caseSections.get(6),
+                topics.topics(), topics.asOf(), screened, trends, followUps);
     }
 
     private static <T> T timed(SectionTimer timer, String section, java.util.function.Supplier<T> work) {
@@ -159,6 +174,15 @@ public class Agendas {
         T result = work.get();
         timer.took(section, System.nanoTime() - started);
         return result;
+    }
+
+    /** What the case sections of an agenda depend on besides the cases. */
+    private record SectionsKey(Jurisdiction jurisdiction, long centreId, Window window, Locale locale) {
+    }
+
+    /** How many times the case sections of an agenda were computed (not taken as kept): for tests. */
+    long sectionsComputed() {
+        return sectionsComputed.get();
     }
 
     record Window(Instant from, Instant to) {

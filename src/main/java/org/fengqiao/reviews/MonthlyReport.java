@@ -38,8 +38,8 @@ import org.fengqiao.platform.ProblemException;
 /**
  * The county's monthly review report (月度研判报告) in Word, ready to print: the month's measures with their
  * definitions, charts drawn with JFreeChart as PNG images (intake by day, by dispute type, by category), the top
- * issues, hot topics, the state of the agenda, and the trends against the previous month and the same month a
- * year before.
+ * issues, hot topics, the state of the agenda of the meeting that reviews the month, and the trends against the
+ * previous month and the same month a year before.
  */
 @Service
 public class MonthlyReport {
@@ -48,15 +48,17 @@ public class MonthlyReport {
             "SimSun", "SansSerif"};
 
     private final Agendas agendas;
+    private final ReviewCadences cadences;
     private final Measures measures;
     private final AgendaHotTopics hotTopics;
     private final ReviewDocuments documents;
     private final java.time.Clock clock;
     private final StandardChartTheme theme;
 
-    MonthlyReport(Agendas agendas, Measures measures, AgendaHotTopics hotTopics, ReviewDocuments documents,
-                  java.time.Clock clock) {
+    MonthlyReport(Agendas agendas, ReviewCadences cadences, Measures measures, AgendaHotTopics hotTopics,
+                  ReviewDocuments documents, java.time.Clock clock) {
         this.agendas = agendas;
+        this.cadences = cadences;
         this.measures = measures;
         this.hotTopics = hotTopics;
         this.documents = documents;
@@ -83,7 +85,9 @@ public class MonthlyReport {
         Summary now = summary(actor, region, m.atDay(1), m.atEndOfMonth());
         Summary before = summary(actor, region, m.minusMonths(1).atDay(1), m.minusMonths(1).atEndOfMonth());
         Summary yearAgo = summary(actor, region, m.minusYears(1).atDay(1), m.minusYears(1).atEndOfMonth());
-        Agenda agenda = agendas.agenda(actor, centre.id(), m.atEndOfMonth());
+        // the agenda of the meeting that reviews the month (the county's on the 5th of the next, by default): the
+        // report is printed for it, shows what its agenda shows, and reads what opening that agenda computed
+        Agenda agenda = agendas.agenda(actor, centre.id(), meetingAfter(centre, m));
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ReviewDocuments.heading(doc, text(l, "reviews.report.title", centre.name(), String.valueOf(m.getYear()),
                     m.getMonthValue()),
@@ -144,6 +148,11 @@ public class MonthlyReport {
         } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw new IllegalStateException("the monthly report could not be written", e);
         }
+    }
+
+    /** The centre's first meeting after the month. */
+    LocalDate meetingAfter(Unit centre, YearMonth m) {
+        return cadences.of(centre).nextOnOrAfter(m.plusMonths(1).atDay(1));
     }
 
     private Summary summary(Actor actor, String region, LocalDate from, LocalDate to) {

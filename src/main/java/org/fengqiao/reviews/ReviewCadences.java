@@ -4,6 +4,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -69,10 +72,23 @@ public class ReviewCadences {
 
     public Cadence of(Unit centre) {
         return jdbc.sql("select * from review_cadence where unit_id = ?").param(centre.id())
-                .query((rs, n) -> new Cadence(Frequency.valueOf(rs.getString("frequency")),
-                        (Integer) rs.getObject("day_of_week"), (Integer) rs.getObject("day_of_month"),
-                        rs.getObject("meeting_time", LocalTime.class)))
-                .optional().orElseGet(() -> byLevel(centre.level()));
+                .query(ReviewCadences::cadence).optional().orElseGet(() -> byLevel(centre.level()));
+    }
+
+    /** The cadence of each of these centres (one query for all). */
+    Map<Long, Cadence> of(List<Unit> centres) {
+        Map<Long, Cadence> set = new HashMap<>();
+        jdbc.sql("select * from review_cadence").query(rs -> {
+            set.put(rs.getLong("unit_id"), cadence(rs, 0));
+        });
+        Map<Long, Cadence> all = new HashMap<>();
+        centres.forEach(c -> all.put(c.id(), set.getOrDefault(c.id(), byLevel(c.level()))));
+        return all;
+    }
+
+    private static Cadence cadence(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Cadence(Frequency.valueOf(rs.getString("frequency")), (Integer) rs.getObject("day_of_week"),
+                (Integer) rs.getObject("day_of_month"), rs.getObject("meeting_time", LocalTime.class));
     }
 
     /** Sets a centre's cadence; all fields checked first. */

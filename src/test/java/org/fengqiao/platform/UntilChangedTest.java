@@ -130,6 +130,31 @@ class UntilChangedTest {
                 .as("renewed in the background, in English").isEqualTo("2 en");
     }
 
+    @Test
+    void anAnswerHeldElsewhereIsTakenOnAMissAndRenewedInTheBackgroundWhenOlderThanHalfTheLag() throws Exception {
+        TestClock clock = TestClock.startingAt(TestClock.START);
+        AtomicInteger computed = new AtomicInteger(100);
+        long mark = queries.changeMark();
+        UntilChanged<String, Integer> cache = laggingByHalfAMinute(clock);
+        assertThat(cache.get("a", k -> computed.incrementAndGet(), k -> new UntilChanged.Held<>(7, mark,
+                clock.instant()))).as("held under the current mark: taken as it is").isEqualTo(7);
+        assertThat(cache.get("a", k -> computed.incrementAndGet(), k -> null)).isEqualTo(7);
+        assertThat(computed).hasValue(100);
+
+        registerACase("别处缓存测试");
+        UntilChanged<String, Integer> another = laggingByHalfAMinute(clock);
+        java.util.function.Function<String, UntilChanged.Held<Integer>> anHourOld = k -> new UntilChanged.Held<>(8,
+                mark, clock.instant().minus(Duration.ofHours(1)));
+        assertThat(another.get("a", k -> computed.incrementAndGet(), anHourOld))
+                .as("an hour old and cases changed since: served to the first viewer").isEqualTo(8);
+        assertThat(eventually(() -> another.get("a", k -> computed.incrementAndGet(), anHourOld), 101))
+                .as("and renewed in the background at once").isEqualTo(101);
+
+        UntilChanged<String, Integer> exact = UntilChanged.of(queries::changeMark, 100, Duration.ofHours(1));
+        assertThat(exact.get("a", k -> 5, k -> new UntilChanged.Held<>(9, mark, clock.instant())))
+                .as("a cache that may not lag takes only what is as new as the cases").isEqualTo(5);
+    }
+
     private <V> UntilChanged<String, V> laggingByHalfAMinute(TestClock clock) {
         return UntilChanged.atMostBehind(queries::changeMark, 100, Duration.ofHours(1), Duration.ofSeconds(30), clock);
     }
