@@ -49,7 +49,7 @@ import org.fengqiao.screening.Screening;
 public class Agendas {
 
     static final int ITEMS_PER_SECTION = 50;
-    /** People in a group matter; {@code cases_group_idx} (V83) is a partial index on exactly this size. */
+    /** People in a group matter; {@code cases_group_idx} (V92) is a partial index on exactly this size. */
     static final int GROUP_SIZE = 5;
     static final int REPEAT_LOOKBACK_DAYS = 180;
     static final List<String> TREND_MEASURES = List.of(Measures.INTAKE, Measures.RESOLUTION_RATE,
