@@ -69,9 +69,17 @@ public class Agendas {
     private final Clock clock;
     private final UntilChanged<SectionsKey, List<Agenda.Section>> sections;
     private final AtomicLong sectionsComputed = new AtomicLong();
+    /**
+     * The trends of an agenda: three full summaries of the measures (some 650 ms at a million cases), held like the
+     * hot topics — up to {@code fengqiao.reviews.hot-topics-max-lag} behind the cases, renewed in the background —
+     * so that the agenda the warm-up generated before the meeting is still at hand when the meeting opens it.
+     */
+    private final UntilChanged<TrendsKey, Agenda.Trends> trends;
 
     Agendas(JdbcClient jdbc, CaseLists cases, Units units, Regions regions, ReviewCadences cadences, Measures measures,
-            AgendaHotTopics hotTopics, Screening screening, MessageSource messages, Clock clock) {
+            AgendaHotTopics hotTopics, Screening screening, MessageSource messages, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${fengqiao.reviews.hot-topics-max-lag:10m}")
+            Duration maxLag) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.units = units;
@@ -83,6 +91,7 @@ public class Agendas {
         this.messages = messages;
         this.clock = clock;
         this.sections = UntilChanged.of(cases::changeMark, 200, Duration.ofMinutes(5));
+        this.trends = UntilChanged.atMostBehind(cases::changeMark, 200, maxLag.multipliedBy(3), maxLag, clock);
     }
 
     /** The centre an agenda or a meeting is for: the one named (a centre the caller reaches), or the caller's. */
@@ -159,7 +168,10 @@ public class Agendas {
                 () -> hotTopics.of(actor, centre.regionCode(), cadence.frequency()));
         Agenda.ScreeningSection screened = timed(timer, "screening",
                 () -> screening(actor, area, centre, cadence, meeting));
-        Agenda.Trends trends = timed(timer, "trends", () -> trends(actor, centre, w, ChinaTime.dateOf(now)));
+        Agenda.Trends trends = timed(timer, "trends", () -> this.trends.get(new TrendsKey(actor.jurisdiction(),
+                        actor.unit().regionCode().value(), centre.id(), w, ChinaTime.dateOf(now),
+                        locale),
+                k -> trends(actor, centre, w, k.today())));
         List<Agenda.FollowUp> followUps = timed(timer, "followUps",
                 () -> followUps(area, centre.id(), ChinaTime.dateOf(now)));
         return new Agenda(new Agenda.Centre(centre.id(), centre.name(), centre.regionCode().value(),
@@ -178,6 +190,11 @@ public class Agendas {
 
     /** What the case sections of an agenda depend on besides the cases. */
     private record SectionsKey(Jurisdiction jurisdiction, long centreId, Window window, Locale locale) {
+    }
+
+    /** The trends are the measures within the caller's jurisdiction and home region, in the page's language. */
+    private record TrendsKey(Jurisdiction jurisdiction, String home, long centreId, Window window, LocalDate today,
+                             Locale locale) {
     }
 
     /** How many times the case sections of an agenda were computed (not taken as kept): for tests. */
