@@ -62,9 +62,15 @@ public final class SeedCommand {
 
     /** Starts the platform on the caller's settings, loads the history, stops; returns the figures. */
     static List<Benchmark.Figure> seed(ProvinceHistory.Plan plan, List<String> springArgs) {
-        List<String> all = new ArrayList<>(List.of("--fengqiao.demo.enabled=true", "--server.port=0",
-                "--fengqiao.scheduler.enabled=false", "--logging.level.org.fengqiao=WARN", "--logging.level.root=WARN"));
-        all.addAll(springArgs);
+        List<String> all = new ArrayList<>(springArgs);
+        // the defaults the caller did not set (a property given twice would reach Spring as "a,b")
+        for (String d : List.of("--fengqiao.demo.enabled=true", "--server.port=0", "--fengqiao.scheduler.enabled=false",
+                "--logging.level.org.fengqiao=WARN", "--logging.level.root=WARN")) {
+            String name = d.substring(0, d.indexOf('=') + 1);
+            if (springArgs.stream().noneMatch(a -> a.startsWith(name))) {
+                all.add(d);
+            }
+        }
         System.out.printf("seed: %,d cases over %d years in %d counties (%d townships of %d villages each in the "
                         + "synthetic ones), %d cores, load average %s%n", plan.cases(), plan.years(), plan.counties(),
                 plan.townships(), plan.villages(), Runtime.getRuntime().availableProcessors(), loadAverage());
