@@ -119,6 +119,23 @@ public final class BenchmarkCommand {
         java.nio.file.Path sharedData = java.nio.file.Path.of(own.getOrDefault("--shared-data",
                 java.nio.file.Path.of("..", "shared", "data").toString()));
         java.nio.file.Path pairs = java.nio.file.Path.of("docs", "evaluation", "duplicate-pairs.tsv");
+        boolean pages = selected.isEmpty() || selected.contains("pages");
+        if (pages && pageCases > CaseSeeder.SERVICE_SEEDING_UP_TO) {
+            // beyond the service seeder's range: the bulk generator, on a data directory the benchmark then reuses
+            if (springArgs.stream().noneMatch(a -> a.startsWith("--fengqiao.data-dir="))) {
+                try {
+                    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fengqiao-pages-");
+                    springArgs.add("--fengqiao.data-dir=" + dir);
+                    System.out.println("bench: " + pageCases + " cases are generated in bulk into " + dir
+                            + " (kept: reuse it with --fengqiao.data-dir, delete it when done)");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            for (Benchmark.Figure f : SeedCommand.seedUpTo(pageCases, sharedData, springArgs)) {
+                System.out.println(f);
+            }
+        }
         if (springArgs.stream().noneMatch(a -> a.startsWith("--fengqiao.data-dir="))) {
             // a fresh cluster each run, unless the caller keeps one (e.g. to reuse seeded cases)
             springArgs.add("--fengqiao.ephemeral=true");
@@ -152,7 +169,10 @@ public final class BenchmarkCommand {
         }
         springArgs.add("--server.port=0");
         springArgs.add("--fengqiao.scheduler.enabled=false");
+        long starting = System.nanoTime();
         try (ConfigurableApplicationContext context = FengqiaoApplication.serve(springArgs.toArray(String[]::new))) {
+            System.out.println(new Benchmark.Figure("platform-start", (System.nanoTime() - starting) / 1e9, "s"));
+            System.out.println(new Benchmark.Figure("heap-after-start", heapMegabytes(), "MB"));
             CaseBenchmarks benchmarks = context.getBean(CaseBenchmarks.class);
             benchmarks.verifyDurable();
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
@@ -173,6 +193,9 @@ public final class BenchmarkCommand {
                     System.out.println(f);
                 }
             }
+            // the in-memory indexes are built on first use: after the pages they are all there
+            System.out.println(new Benchmark.Figure("heap-after-pages", heapMegabytes(), "MB"));
+            System.out.println("bench: load average " + SeedCommand.loadAverage());
             // last: it adds a large synthetic history the other benchmarks should not read
             Benchmark reviews = context.getBean(ReviewBenchmarks.class).reviews(reviewCases, sharedData);
             known.add(reviews.name());
@@ -186,6 +209,12 @@ public final class BenchmarkCommand {
             throw new IllegalStateException("BenchmarkCommand.NAMES " + NAMES + " differ from the benchmarks " + known);
         }
         return 0;
+    }
+
+    /** The heap in use after a full collection: what the platform holds, not what it has not collected yet. */
+    private static double heapMegabytes() {
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
     }
 
     /**

@@ -31,6 +31,9 @@ import org.fengqiao.regions.Regions;
 @Component
 class CaseSeeder {
 
+    /** Up to this many cases the page benchmark seeds through the services; beyond, {@link ProvinceHistory} in bulk. */
+    static final int SERVICE_SEEDING_UP_TO = 100_000;
+
     private static final String[] DISPUTES = {"NEIGHBOUR", "MARRIAGE_FAMILY", "LABOUR_WAGES", "CONTRACT_DEBT",
             "HOUSING_HOMESTEAD", "TRAFFIC", "CONSUMER", "PROPERTY_MANAGEMENT", "LAND_FOREST_WATER"};
     private static final CaseKind[] REQUESTS = {CaseKind.CONSULTATION, CaseKind.HELP, CaseKind.COMPLAINT,

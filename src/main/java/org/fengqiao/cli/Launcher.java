@@ -28,6 +28,7 @@ public final class Launcher {
             case "import-regions" -> ImportRegionsCommand.run(rest);
             case "import-laws" -> ImportLawsCommand.run(rest);
             case "bench" -> BenchmarkCommand.run(rest);
+            case "seed" -> org.fengqiao.bench.SeedCommand.run(rest);
             case "train" -> ClassifierCommands.train(rest, System.out, System.err);
             case "classify" -> ClassifierCommands.classify(rest, System.in, System.out, System.err);
             case "evaluate" -> ClassifierCommands.evaluate(rest, System.out, System.err);
@@ -69,6 +70,10 @@ public final class Launcher {
               bench --only=crash [--kills=N] [--crash-cases=N] [--threads=N] [--fengqiao.data-dir=DIR]
                     crash safety: the platform in a child process, SIGKILLed with its PostgreSQL N times
                     (default 20) under load; checks every acknowledged case and event after each restart
+              seed --cases=N [--counties=K] [--years=5] [--townships=15] [--villages=20] [--fengqiao.data-dir=DIR]
+                    benchmarks and trials only, on a data directory of its own: the demo county plus K-1 synthetic
+                    counties (codes 3399xx…, names 合成…), N synthetic cases over the years with their events,
+                    evaluations and search terms, loaded with COPY; prints rows per second per table
               train --data FILE[,FILE...] --model MODEL [--taxonomy FILE] [--keep-duplicates]
                     train the request classifier from UTF-8 TSV files (header: label and text, or label,
                     title and detail); near-duplicate rows are dropped unless --keep-duplicates
