@@ -70,16 +70,17 @@ public class Agendas {
     private final UntilChanged<SectionsKey, List<Agenda.Section>> sections;
     private final AtomicLong sectionsComputed = new AtomicLong();
     /**
-     * The trends of an agenda: three full summaries of the measures (some 650 ms at a million cases), held like the
-     * hot topics — up to {@code fengqiao.reviews.hot-topics-max-lag} behind the cases, renewed in the background —
-     * so that the agenda the warm-up generated before the meeting is still at hand when the meeting opens it.
+     * The trends of an agenda: three full summaries of the measures (some 650–850 ms at a million cases), held like
+     * the hot topics — up to {@code fengqiao.reviews.trends-max-lag} (90 minutes) behind the cases, renewed in the
+     * background — so that the agenda the warm-up generated up to an hour before the meeting is still at hand when
+     * the meeting opens it. Period-on-period comparisons move little in that time.
      */
     private final UntilChanged<TrendsKey, Agenda.Trends> trends;
 
     Agendas(JdbcClient jdbc, CaseLists cases, Units units, Regions regions, ReviewCadences cadences, Measures measures,
             AgendaHotTopics hotTopics, Screening screening, MessageSource messages, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${fengqiao.reviews.hot-topics-max-lag:10m}")
-            Duration maxLag) {
+            @org.springframework.beans.factory.annotation.Value("${fengqiao.reviews.trends-max-lag:90m}")
+            Duration trendsLag) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.units = units;
@@ -91,7 +92,7 @@ public class Agendas {
         this.messages = messages;
         this.clock = clock;
         this.sections = UntilChanged.of(cases::changeMark, 200, Duration.ofMinutes(5));
-        this.trends = UntilChanged.atMostBehind(cases::changeMark, 200, maxLag.multipliedBy(3), maxLag, clock);
+        this.trends = UntilChanged.atMostBehind(cases::changeMark, 200, trendsLag.multipliedBy(2), trendsLag, clock);
     }
 
     /** The centre an agenda or a meeting is for: the one named (a centre the caller reaches), or the caller's. */

@@ -75,7 +75,9 @@ public class ReviewWarmUp {
             if (hotTopics.storedToday(actor, period)) {
                 continue;
             }
-            // the agendas' texts in the platform's first language, as most viewers read them
+            // the agendas' texts in the platform's first language, as most viewers read them; the caller's own
+            // language is given back afterwards (a scheduler thread has none; a caller on its own thread keeps its)
+            org.springframework.context.i18n.LocaleContext callers = LocaleContextHolder.getLocaleContext();
             LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
             try {
                 long started = System.nanoTime();
@@ -88,7 +90,7 @@ public class ReviewWarmUp {
                 // the next run tries again; a viewer meanwhile computes what is missing
                 log.warn("Could not warm the agenda of {}", centre.code(), e);
             } finally {
-                LocaleContextHolder.resetLocaleContext();
+                LocaleContextHolder.setLocaleContext(callers);
             }
         }
         return warmed;

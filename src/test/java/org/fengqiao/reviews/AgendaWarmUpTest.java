@@ -127,7 +127,14 @@ class AgendaWarmUpTest {
 
         clock.set(LocalDateTime.of(2029, 4, 9, 8, 15));
         Instant warmedAt = clock.instant();
-        assertThat(warmUp.run()).isPositive();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            assertThat(warmUp.run()).isPositive();
+            assertThat(org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                    .as("the caller's language given back").isEqualTo(java.util.Locale.ENGLISH);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
         assertThat(stored(township, "WEEK", LocalDate.of(2029, 4, 9))).isEqualTo(Timestamp.from(warmedAt));
         assertThat(stored(units.findByCode("ZJ-ZZZX").orElseThrow(), "MONTH", LocalDate.of(2029, 4, 9)))
                 .as("the county does not meet today").isNull();
