@@ -5,22 +5,17 @@ import static org.fengqiao.support.Cases.aCase;
 
 import java.time.LocalDateTime;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import org.fengqiao.cases.DeadlineSweep;
 import org.fengqiao.support.Api;
-import org.fengqiao.support.Browser;
+import org.fengqiao.support.BrowserJourney;
 import org.fengqiao.support.IntegrationTest;
-import org.fengqiao.support.TestClock;
 
 /**
  * The closed loop as people live it, in a real browser: an intake officer registers a dispute at the
@@ -28,35 +23,10 @@ import org.fengqiao.support.TestClock;
  * and supervises it, and a neighbouring village cannot open the case by its address.
  */
 @IntegrationTest
-class BrowserJourneysTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
+class BrowserJourneysTest extends BrowserJourney {
 
     @Autowired
     DeadlineSweep sweep;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(@LocalServerPort int port) {
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void anIntakeOfficerRegistersADisputeAndTheMediationCommitteeResolvesIt() {
@@ -75,10 +45,7 @@ class BrowserJourneysTest {
         browser.find(By.id("parties0.phone")).sendKeys("13700001234");
         browser.screenshot("02-intake-form");
         WebElement submit = browser.find(By.cssSelector("#intake-form button[type=submit]"));
-        // at once, not smoothly: a click while the page still scrolls lands on whatever passes under it
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
-        submit.click();
+        browser.inView(submit).click();
 
         String code = browser.text(By.id("tracking-code"));
         assertThat(code).matches("330681-\\d{8}-\\d{6,}-[0-9X]");
@@ -101,10 +68,7 @@ class BrowserJourneysTest {
         browser.find(By.id("c-summary")).sendKeys("经调解，邻居同意加装雨水槽，矛盾化解。");
         browser.screenshot("05b-close-form");
         // the close form is long (summary and the reply to the citizen): bring its button into view first
-        org.openqa.selenium.WebElement close = browser.find(By.cssSelector("#form-CLOSE button[type=submit]"));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", close);
-        close.click();
+        browser.inView(browser.find(By.cssSelector("#form-CLOSE button[type=submit]"))).click();
         assertThat(browser.text(By.cssSelector("header"))).contains("已办结");
         assertThat(browser.text(By.cssSelector(".timeline"))).contains("受理登记").contains("交办").contains("签收")
                 .contains("办结");
@@ -187,14 +151,13 @@ class BrowserJourneysTest {
 
     @Test
     void theIntakeFormWorksAtPhoneWidth() {
-        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.width(390);
         try {
-            browser.logIn("fengyuan.grid");
-            browser.go("/cases/new").screenshot("12-intake-phone");
+            browser.logIn("fengyuan.grid").go("/cases/new").screenshot("12-intake-phone");
             assertThat(browser.find(By.id("title")).isDisplayed()).isTrue();
             assertThat(browser.find(By.cssSelector("#intake-form button[type=submit]")).isDisplayed()).isTrue();
         } finally {
-            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+            browser.width(1366);
         }
     }
 
@@ -203,10 +166,9 @@ class BrowserJourneysTest {
         Api api = new Api(port);
         long id = api.post("fengyuan.grid", "/api/cases", aCase().kind("HELP").titled("浏览器测试：手机上填写进展").body())
                 .get("id").asLong();
-        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.width(390);
         try {
-            browser.logIn("fengyuan.grid");
-            browser.go("/cases/" + id);
+            browser.logIn("fengyuan.grid").go("/cases/" + id);
             browser.find(By.cssSelector("[data-action=ADD_NOTE]")).sendKeys(org.openqa.selenium.Keys.ENTER);
             browser.find(By.cssSelector("#form-ADD_NOTE [data-close-action-form]")).sendKeys(org.openqa.selenium.Keys.ENTER);
             browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("form-ADD_NOTE")));
@@ -223,7 +185,7 @@ class BrowserJourneysTest {
             assertThat(browser.text(By.cssSelector(".alert-success"))).contains("填写进展");
             assertThat(browser.text(By.cssSelector(".timeline"))).contains("已上门了解");
         } finally {
-            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+            browser.width(1366);
         }
     }
 

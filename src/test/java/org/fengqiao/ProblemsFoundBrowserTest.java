@@ -6,63 +6,31 @@ import static org.fengqiao.support.Cases.aCase;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import org.fengqiao.support.Api;
-import org.fengqiao.support.Browser;
+import org.fengqiao.support.BrowserJourney;
 import org.fengqiao.support.IntegrationTest;
-import org.fengqiao.support.TestClock;
 
 /**
  * The problems a newcomer hit in the workbench (issue 15), each checked in a real browser where it was a
  * browser problem: the map marker opens its case, a refused form keeps what was typed, the phone-width layout.
  */
 @IntegrationTest
-class ProblemsFoundBrowserTest {
+class ProblemsFoundBrowserTest extends BrowserJourney {
 
     static final double LAT = 29.7003;
     static final double LON = 120.4652;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(@LocalServerPort int port) {
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @AfterEach
     void desktopWidth() {
-        browser.driver().manage().window().setSize(new Dimension(1366, 900));
+        browser.width(1366);
     }
 
     @Test
@@ -74,10 +42,7 @@ class ProblemsFoundBrowserTest {
         browser.go("/map?kind=HELP");
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cases-map .region-label")));
         browser.waitFor(ExpectedConditions.textMatches(By.id("map-count"), java.util.regex.Pattern.compile("\\d")));
-        WebElement map = browser.find(By.id("cases-map"));
-        // Bootstrap scrolls smoothly: bring the map into view at once, or the click lands while the page moves
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", map);
+        WebElement map = browser.inView(browser.find(By.id("cases-map")));
         @SuppressWarnings("unchecked")
         List<Number> xy = (List<Number>) ((JavascriptExecutor) browser.driver()).executeScript(
                 "var m = arguments[0].fengqiaoMap; m.setView([arguments[1], arguments[2]], 15, {animate: false});"
@@ -107,8 +72,7 @@ class ProblemsFoundBrowserTest {
         long id = api.post("fq.intake", "/api/cases", aCase().dispute("NEIGHBOUR").titled("浏览器测试：被拒的调解记录").body())
                 .get("id").asLong();
         assertThat(api.post("fengyuan.mediator", "/api/cases/" + id + "/accept", java.util.Map.of()).status()).isEqualTo(200);
-        browser.logIn("fengyuan.mediator");
-        browser.go("/cases/" + id);
+        browser.logIn("fengyuan.mediator").go("/cases/" + id);
         browser.find(By.cssSelector("[data-action=RECORD_MEDIATION]")).click();
         WebElement at = browser.find(By.id("m-at"));
         assertThat(at.getAttribute("value")).as("the time defaults to now").isEqualTo("2026-11-20T10:00");
@@ -137,8 +101,7 @@ class ProblemsFoundBrowserTest {
 
     @Test
     void pastedTextGetsACategorySuggestionWithoutHopelessRunnersUp() {
-        browser.logIn("fq.intake");
-        browser.go("/cases/new");
+        browser.logIn("fq.intake").go("/cases/new");
         browser.find(By.cssSelector("#triage-panel"));
         // what a paste does: the value changes and an input event fires, without any key press
         ((JavascriptExecutor) browser.driver()).executeScript(
@@ -155,9 +118,7 @@ class ProblemsFoundBrowserTest {
     @Test
     void theChangedPagesAtDesktopAndPhoneWidth() {
         for (int width : new int[] {1440, 375}) {
-            browser.driver().manage().window().setSize(new Dimension(width, 900));
-            browser.logIn("admin");
-            browser.go("/admin/calendar");
+            browser.start(width, "admin", "/admin/calendar");
             assertThat(browser.text(By.id("calendar-gap"))).contains("2027");
             browser.screenshot("p13-calendar-gap-" + width);
             browser.go("/admin/routing").screenshot("p13-routing-" + width);

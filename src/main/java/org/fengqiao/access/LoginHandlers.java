@@ -21,14 +21,12 @@ import org.springframework.stereotype.Component;
 public class LoginHandlers implements AuthenticationSuccessHandler {
 
     private final AccountGate gate;
-    private final LoginHistory history;
-    private final LoginAttempts attempts;
+    private final SignIns signIns;
     private final SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    LoginHandlers(AccountGate gate, LoginHistory history, LoginAttempts attempts) {
+    LoginHandlers(AccountGate gate, SignIns signIns) {
         this.gate = gate;
-        this.history = history;
-        this.attempts = attempts;
+        this.signIns = signIns;
         next.setDefaultTargetUrl("/workbench");
     }
 
@@ -54,8 +52,7 @@ public class LoginHandlers implements AuthenticationSuccessHandler {
 
     /** The user is fully signed in: counters cleared, the sign-in recorded. */
     public void signedIn(Actor actor, HttpServletRequest request) {
-        attempts.succeeded(actor.username(), request.getRemoteAddr());
-        history.record(actor.userId(), actor.unitId(), request.getRemoteAddr(), LoginHistory.Channel.PAGE,
-                LoginHistory.Result.SUCCESS);
+        signIns.succeeded(actor.username(), actor.userId(), actor.unitId(), request.getRemoteAddr(),
+                LoginHistory.Channel.PAGE);
     }
 }

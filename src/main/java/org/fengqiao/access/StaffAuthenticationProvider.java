@@ -16,22 +16,20 @@ import org.fengqiao.organisation.Units;
 
 /**
  * Checks a username and password against the staff directory; the resulting principal is the {@link Actor}.
- * Attempts are throttled per client and user name ({@link LoginAttempts}) and failures at a known user name
- * go into its sign-in history.
+ * Attempts are throttled per client and user name and failures at a known user name go into its sign-in history
+ * ({@link SignIns}).
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
     private final Staff staff;
     private final Units units;
-    private final LoginAttempts attempts;
-    private final LoginHistory history;
+    private final SignIns signIns;
 
-    StaffAuthenticationProvider(Staff staff, Units units, LoginAttempts attempts, LoginHistory history) {
+    StaffAuthenticationProvider(Staff staff, Units units, SignIns signIns) {
         this.staff = staff;
         this.units = units;
-        this.attempts = attempts;
-        this.history = history;
+        this.signIns = signIns;
     }
 
     @Override
@@ -39,23 +37,16 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "";
         Object credentials = authentication.getCredentials();
-        if (attempts.refusal(username, address).isPresent()) {
-            failure(username, address, LoginHistory.Result.THROTTLED);
+        if (signIns.refusal(username, address, LoginHistory.Channel.PAGE).isPresent()) {
             throw new LockedException("too many failed attempts");
         }
         Actor actor = staff.authenticate(username, credentials == null ? null : credentials.toString())
                 .flatMap(u -> units.find(u.unitId()).filter(unit -> unit.active()).map(unit -> Actor.of(u, unit)))
                 .orElseThrow(() -> {
-                    attempts.failed(username, address);
-                    failure(username, address, LoginHistory.Result.BAD_PASSWORD);
+                    signIns.failed(username, address, LoginHistory.Channel.PAGE, LoginHistory.Result.BAD_PASSWORD);
                     return new BadCredentialsException("bad credentials");
                 });
         return authenticated(actor);
-    }
-
-    private void failure(String username, String address, LoginHistory.Result result) {
-        staff.findByUsername(username).ifPresent(u ->
-                history.record(u.id(), null, address, LoginHistory.Channel.PAGE, result));
     }
 
     static UsernamePasswordAuthenticationToken authenticated(Actor actor) {

@@ -15,11 +15,6 @@ import org.fengqiao.cases.Channel;
 import org.fengqiao.cases.Outcome;
 import org.fengqiao.cases.PartyRole;
 import org.fengqiao.cases.Rating;
-import org.fengqiao.organisation.Staff;
-import org.fengqiao.organisation.Units;
-import org.fengqiao.regions.DivisionCode;
-import org.fengqiao.regions.Region;
-import org.fengqiao.regions.Regions;
 
 /**
  * Throughput of the closed loop through the service layer, as staff would drive it: every call is its own
@@ -32,19 +27,15 @@ class CaseBenchmarks {
             "HOUSING_HOMESTEAD", "TRAFFIC", "CONSUMER"};
 
     private final CaseService cases;
-    private final Staff staff;
-    private final Units units;
-    private final Regions regions;
+    private final BenchActors actors;
     private final JdbcClient jdbc;
     private final CaseSeeder seeder;
 
-    CaseBenchmarks(CaseService cases, Staff staff, Units units, Regions regions, JdbcClient jdbc, CaseSeeder seeder) {
-        this.seeder = seeder;
+    CaseBenchmarks(CaseService cases, BenchActors actors, JdbcClient jdbc, CaseSeeder seeder) {
         this.cases = cases;
-        this.staff = staff;
-        this.units = units;
-        this.regions = regions;
+        this.actors = actors;
         this.jdbc = jdbc;
+        this.seeder = seeder;
     }
 
     /** Refuses to measure on a database that does not sync commits. */
@@ -82,8 +73,8 @@ class CaseBenchmarks {
                 PageBenchmark load = new PageBenchmark(port, thinkMillis);
                 // cases are registered at the given rate all along: every change to a case ends the panels' cached
                 // answers and has the in-memory indexes catch up, as in a county where work goes on
-                Actor intake = actor("fq.intake");
-                List<String> villages = villages();
+                Actor intake = actors.named("fq.intake");
+                List<String> villages = actors.fengqiaoVillages();
                 var writes = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
                 java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
                 // other numbers (titles, phones) each run, so runs on a kept directory do not pile up one matter
@@ -125,15 +116,6 @@ class CaseBenchmarks {
         };
     }
 
-    private Actor actor(String username) {
-        var user = staff.findByUsername(username).orElseThrow();
-        return Actor.of(user, units.get(user.unitId()));
-    }
-
-    private List<String> villages() {
-        return regions.children(DivisionCode.of("330681109000")).stream().map(Region::code).map(DivisionCode::value).toList();
-    }
-
     private RegisterCase command(int i, List<String> villages, boolean autoDispatch) {
         Random r = new Random(i);
         String village = villages.get(r.nextInt(villages.size()));
@@ -154,8 +136,8 @@ class CaseBenchmarks {
             }
 
             public List<Figure> run() {
-                Actor intake = actor("fq.intake");
-                List<String> villages = villages();
+                Actor intake = actors.named("fq.intake");
+                List<String> villages = actors.fengqiaoVillages();
                 LoadGenerator.run(Math.min(2000, count), threads, i -> cases.register(intake, command(-1 - i, villages, true)));
                 LoadGenerator.Result r = LoadGenerator.run(count, threads, i -> cases.register(intake, command(i, villages, true)));
                 return List.of(new Figure("intake", r.perSecond(), "cases/s"),
@@ -171,14 +153,14 @@ class CaseBenchmarks {
             }
 
             public List<Figure> run() {
-                Actor intake = actor("fq.intake");
-                Actor dispatcher = actor("fq.dispatcher");
-                List<String> villages = villages();
+                Actor intake = actors.named("fq.intake");
+                Actor dispatcher = actors.named("fq.dispatcher");
+                List<String> villages = actors.fengqiaoVillages();
                 java.util.function.IntConsumer loop = i -> {
                     long id = cases.register(intake, command(1_000_000 + i, villages, false)).id();
                     cases.assign(dispatcher, id, new Assign(null, null));
                     long unit = jdbc.sql("select handling_unit from case_report where id = ?").param(id).query(Long.class).single();
-                    Actor handler = handlerOf(unit);
+                    Actor handler = actors.handlerOf(unit);
                     cases.accept(handler, id, null);
                     cases.close(handler, id, new Close(Outcome.RESOLVED, "经调解双方达成一致", "您反映的问题已调解化解"));
                     cases.evaluate(intake, id, new Evaluation(Rating.SATISFIED, null, "PHONE"));
@@ -192,11 +174,4 @@ class CaseBenchmarks {
         };
     }
 
-    private final java.util.Map<Long, Actor> handlers = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private Actor handlerOf(long unitId) {
-        return handlers.computeIfAbsent(unitId, u -> staff.inUnit(u).stream()
-                .filter(s -> s.username().endsWith(".handler") || s.username().endsWith(".desk"))
-                .findFirst().map(s -> Actor.of(s, units.get(u))).orElseThrow());
-    }
 }

@@ -16,12 +16,7 @@ import org.fengqiao.cases.Channel;
 import org.fengqiao.cases.Outcome;
 import org.fengqiao.cases.PartyRole;
 import org.fengqiao.cases.Rating;
-import org.fengqiao.organisation.Staff;
-import org.fengqiao.organisation.Units;
 import org.fengqiao.platform.PlatformClock;
-import org.fengqiao.regions.DivisionCode;
-import org.fengqiao.regions.Region;
-import org.fengqiao.regions.Regions;
 
 /**
  * Fills the database with a year of realistic cases for page benchmarks, through the same services as live
@@ -42,17 +37,13 @@ class CaseSeeder {
             Channel.ONLINE, Channel.POLICE_110, Channel.PETITION};
 
     private final CaseService cases;
-    private final Staff staff;
-    private final Units units;
-    private final Regions regions;
+    private final BenchActors actors;
     private final JdbcClient jdbc;
     private final PlatformClock clock;
 
-    CaseSeeder(CaseService cases, Staff staff, Units units, Regions regions, JdbcClient jdbc, PlatformClock clock) {
+    CaseSeeder(CaseService cases, BenchActors actors, JdbcClient jdbc, PlatformClock clock) {
         this.cases = cases;
-        this.staff = staff;
-        this.units = units;
-        this.regions = regions;
+        this.actors = actors;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -67,13 +58,11 @@ class CaseSeeder {
         if (missing == 0) {
             return 0;
         }
-        Actor intake = actor("fq.intake");
-        Actor dispatcher = actor("fq.dispatcher");
-        List<String> villages = regions.children(DivisionCode.of("330681109000")).stream().map(Region::code)
-                .map(DivisionCode::value).toList();
+        Actor intake = actors.named("fq.intake");
+        Actor dispatcher = actors.named("fq.dispatcher");
+        List<String> villages = actors.fengqiaoVillages();
         Instant now = clock.instant();
-        java.util.Map<Long, Actor> handlers = new java.util.concurrent.ConcurrentHashMap<>();
-        long justice = units.findByCode("FQ-SFS").orElseThrow().id();
+        long justice = actors.unitId("FQ-SFS");
         LoadGenerator.run(missing, threads, i -> {
             Random r = new Random(7_000_000L + i);
             Instant registered = now.minus(Duration.ofMinutes((long) (r.nextDouble() * 365 * 24 * 60)));
@@ -93,7 +82,7 @@ class CaseSeeder {
                 unit = jdbc.sql("select handling_unit from case_report where id = ?").param(id).query(Long.class).single();
             }
             long handlingUnit = unit;
-            Actor handler = handlers.computeIfAbsent(handlingUnit, this::handlerOf);
+            Actor handler = actors.handlerOf(handlingUnit);
             double ageDays = Duration.between(registered, now).toHours() / 24.0;
             if (ageDays < 2 && r.nextBoolean()) {
                 return;
@@ -121,16 +110,5 @@ class CaseSeeder {
             }
         });
         return missing;
-    }
-
-    private Actor actor(String username) {
-        var user = staff.findByUsername(username).orElseThrow();
-        return Actor.of(user, units.get(user.unitId()));
-    }
-
-    private Actor handlerOf(long unitId) {
-        return staff.inUnit(unitId).stream()
-                .filter(s -> s.username().endsWith(".handler") || s.username().endsWith(".desk"))
-                .findFirst().map(s -> Actor.of(s, units.get(unitId))).orElseThrow();
     }
 }

@@ -18,8 +18,6 @@ import org.fengqiao.cases.CaseCommands;
 import org.fengqiao.cases.CaseService;
 import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.cases.SyntheticHistory;
-import org.fengqiao.organisation.Staff;
-import org.fengqiao.organisation.Units;
 import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.PlatformClock;
 import org.fengqiao.reviews.Agendas;
@@ -51,23 +49,22 @@ class ReviewBenchmarks {
     private final Agendas agendas;
     private final MonthlyReport report;
     private final CaseService cases;
-    private final Staff staff;
-    private final Units units;
+    private final BenchActors actors;
     private final JdbcClient jdbc;
     private final PlatformClock clock;
     private final ReviewWarmUp warmUp;
     private final ReviewCadences cadences;
 
-    ReviewBenchmarks(SyntheticHistory history, Agendas agendas, MonthlyReport report, CaseService cases, Staff staff,
-                     Units units, JdbcClient jdbc, PlatformClock clock, ReviewWarmUp warmUp, ReviewCadences cadences) {
+    ReviewBenchmarks(SyntheticHistory history, Agendas agendas, MonthlyReport report, CaseService cases,
+                     BenchActors actors, JdbcClient jdbc, PlatformClock clock, ReviewWarmUp warmUp,
+                     ReviewCadences cadences) {
         this.warmUp = warmUp;
         this.cadences = cadences;
         this.history = history;
         this.agendas = agendas;
         this.report = report;
         this.cases = cases;
-        this.staff = staff;
-        this.units = units;
+        this.actors = actors;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -92,8 +89,8 @@ class ReviewBenchmarks {
                 // the agendas are opened as the county's staff open them: in Chinese (the warm-up prepares those)
                 org.springframework.context.i18n.LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
                 List<Figure> figures = new ArrayList<>();
-                Actor town = actor("fq.dispatcher");
-                Actor county = actor("county.leader");
+                Actor town = actors.named("fq.dispatcher");
+                Actor county = actors.named("county.leader");
                 long synthetic = jdbc.sql("select count(*) from case_report where tracking_code like 'SYN%'")
                         .query(Long.class).single();
                 if (synthetic < historyCases) {
@@ -101,7 +98,7 @@ class ReviewBenchmarks {
                     System.out.println("bench: synthetic history texts: " + texts.source());
                     long started = System.nanoTime();
                     long added = history.add(historyCases - synthetic, "330681", county.unitId(),
-                            units.findByCode("FQ-SFS").orElseThrow().id(), county.userId(), clock.instant(), 5,
+                            actors.unitId("FQ-SFS"), county.userId(), clock.instant(), 5,
                             texts.texts());
                     double seconds = (System.nanoTime() - started) / 1e9;
                     System.out.printf(Locale.ROOT, "bench: wrote %d synthetic cases in %.0f s (%.0f rows/s)%n",
@@ -234,8 +231,4 @@ class ReviewBenchmarks {
         cases.addNote(actor, caseId, new CaseCommands.Note("基准测试：使缓存失效"));
     }
 
-    private Actor actor(String username) {
-        var user = staff.findByUsername(username).orElseThrow();
-        return Actor.of(user, units.get(user.unitId()));
-    }
 }

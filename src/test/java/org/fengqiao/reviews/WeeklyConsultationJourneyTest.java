@@ -9,23 +9,17 @@ import java.time.LocalDateTime;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import org.fengqiao.support.Api;
-import org.fengqiao.support.Browser;
+import org.fengqiao.support.BrowserJourney;
 import org.fengqiao.support.IntegrationTest;
-import org.fengqiao.support.TestClock;
 
 /**
  * A township's weekly consultation (乡每周一会商) in a real browser: the dispatcher opens the generated agenda,
@@ -33,27 +27,7 @@ import org.fengqiao.support.TestClock;
  * minutes carry the decision while the case's timeline names the meeting.
  */
 @IntegrationTest
-class WeeklyConsultationJourneyTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(@LocalServerPort int port) {
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class WeeklyConsultationJourneyTest extends BrowserJourney {
 
     @AfterEach
     void tidy() {
@@ -72,8 +46,7 @@ class WeeklyConsultationJourneyTest {
         long id = r.get("id").asLong();
         String code = r.get("trackingCode").asString();
 
-        browser.driver().manage().window().setSize(new Dimension(1440, 900));
-        browser.logIn("fq.dispatcher").go("/reviews");
+        browser.start(1440, "fq.dispatcher", "/reviews");
         assertThat(browser.text(By.id("section-newMatters"))).contains(code).contains("浏览器会商");
         assertThat(browser.text(By.tagName("h1"))).contains("枫桥镇社会治理中心").contains("每周会商");
         browser.screenshot("reviews-01-agenda");
@@ -93,21 +66,18 @@ class WeeklyConsultationJourneyTest {
                 browser.find(By.cssSelector("input.follow-up-due")));
         browser.screenshot("reviews-02-decisions");
         WebElement submit = browser.find(By.id("record-meeting"));
-        // Bootstrap scrolls smoothly: scroll at once, or the click lands while the page still moves
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", submit);
-        submit.click();
+        browser.inView(submit).click();
 
         browser.waitFor(ExpectedConditions.urlMatches("/reviews/\\d+$"));
         String page = browser.text(By.tagName("main"));
         assertThat(page).contains("会议记录已保存").contains(code).contains("交办").contains("枫桥司法所")
                 .contains("回访宅基地纠纷双方");
         browser.screenshot("reviews-03-record");
-        browser.driver().manage().window().setSize(new Dimension(375, 900));
+        browser.width(375);
         browser.screenshot("reviews-04-record-phone");
         browser.go("/reviews");
         browser.screenshot("reviews-05-agenda-phone");
-        browser.driver().manage().window().setSize(new Dimension(1440, 900));
+        browser.width(1440);
 
         String minutesPath = browser.currentPath();
         assertThat(minutesPath).startsWith("/reviews");
@@ -126,44 +96,36 @@ class WeeklyConsultationJourneyTest {
     void aGridWorkerPatrolsAndReportsScreeningFromThePhone() {
         clock.set(LocalDateTime.of(2028, 9, 13, 9, 0));
         Api.forgetTokens();
-        browser.driver().manage().window().setSize(new Dimension(375, 900));
-        browser.logIn("fengyuan.grid").go("/grids");
-        click(browser.find(By.id("locationConsent")));
-        click(browser.find(By.cssSelector("#start-patrol button[type=submit]")));
+        browser.start(375, "fengyuan.grid", "/grids");
+        browser.press(browser.find(By.id("locationConsent")));
+        browser.press(browser.find(By.cssSelector("#start-patrol button[type=submit]")));
         assertThat(browser.text(By.id("patrol"))).contains("巡查中");
         new Select(browser.find(By.id("kind"))).selectByValue("SAFETY_HAZARD");
         browser.find(By.id("title")).sendKeys("手机巡查：村口路灯不亮");
         browser.find(By.id("description")).sendKeys("村口两盏路灯损坏，夜间通行不便。");
         browser.screenshot("grids-01-patrol-phone");
         WebElement add = browser.find(By.cssSelector("#patrol form button[type=submit]"));
-        click(add);
+        browser.press(add);
         assertThat(browser.text(By.cssSelector(".alert-success"))).contains("发现事项已记录");
         WebElement end = browser.find(By.xpath("//form[contains(@action, '/end')]//button"));
-        click(end);
+        browser.press(end);
         assertThat(browser.text(By.id("recent-patrols"))).contains("手机巡查：村口路灯不亮");
         WebElement toCase = browser.find(By.xpath("//li[contains(., '手机巡查：村口路灯不亮')]//form//button"));
-        click(toCase);
+        browser.press(toCase);
         browser.waitFor(ExpectedConditions.urlMatches("/cases/\\d+$"));
         assertThat(browser.text(By.tagName("main"))).contains("手机巡查：村口路灯不亮");
         browser.go("/screening");
-        click(browser.find(By.id("zeroReport")));
+        browser.press(browser.find(By.id("zeroReport")));
         WebElement submit = browser.find(By.cssSelector("#report-form button[type=submit]"));
-        click(submit);
+        browser.press(submit);
         assertThat(browser.text(By.cssSelector(".alert-success"))).contains("排查报告已提交");
         assertThat(browser.text(By.id("screening-status"))).contains("零报告");
         browser.screenshot("grids-02-screening-phone");
-        browser.driver().manage().window().setSize(new Dimension(1440, 900));
-        browser.logIn("fq.dispatcher").go("/grids");
+        browser.start(1440, "fq.dispatcher", "/grids");
         assertThat(browser.text(By.id("grid-board"))).contains("第一网格");
         browser.screenshot("grids-03-board");
         browser.go("/screening");
         assertThat(browser.text(By.id("screening-status"))).contains("未报告");
         browser.screenshot("grids-04-screening-township");
-    }
-
-    /** Clicks as a person would after scrolling to it (a phone's short window puts buttons under the fold). */
-    static void click(WebElement element) {
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'}); arguments[0].click();", element);
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -62,6 +64,33 @@ public final class Browser implements AutoCloseable {
     public Browser go(String path) {
         driver.get(base + path);
         return this;
+    }
+
+    /** A journey's first page: the window at this width (900 px high), the user logged in, the page open. */
+    public Browser start(int width, String username, String path) {
+        return width(width).logIn(username).go(path);
+    }
+
+    /** The window at this width, 900 px high. */
+    public Browser width(int width) {
+        driver.manage().window().setSize(new Dimension(width, 900));
+        return this;
+    }
+
+    /**
+     * The element brought into view at once. Not smoothly as Bootstrap scrolls: a click while the page still moves
+     * lands on whatever passes under it.
+     */
+    public WebElement inView(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        return element;
+    }
+
+    /** Clicks as a person would after scrolling to it (a phone's short window puts buttons under the fold). */
+    public void press(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'}); arguments[0].click();", element);
     }
 
     public Browser logIn(String username) {

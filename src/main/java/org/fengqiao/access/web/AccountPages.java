@@ -15,9 +15,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.fengqiao.access.AccountGate;
 import org.fengqiao.access.Actor;
 import org.fengqiao.access.ApiTokens;
-import org.fengqiao.access.LoginAttempts;
 import org.fengqiao.access.LoginHistory;
 import org.fengqiao.access.PageSessions;
+import org.fengqiao.access.SignIns;
 import org.fengqiao.access.TwoFactor;
 import org.fengqiao.audit.AuditLog;
 import org.fengqiao.organisation.Staff;
@@ -37,7 +37,7 @@ class AccountPages {
 
     private final Staff staff;
     private final ProblemMessages problems;
-    private final LoginAttempts attempts;
+    private final SignIns signIns;
     private final LoginHistory history;
     private final PageSessions sessions;
     private final ApiTokens tokens;
@@ -45,11 +45,11 @@ class AccountPages {
     private final AccountGate gate;
     private final AuditLog audit;
 
-    AccountPages(Staff staff, ProblemMessages problems, LoginAttempts attempts, LoginHistory history,
+    AccountPages(Staff staff, ProblemMessages problems, SignIns signIns, LoginHistory history,
                  PageSessions sessions, ApiTokens tokens, TwoFactor twoFactor, AccountGate gate, AuditLog audit) {
         this.staff = staff;
         this.problems = problems;
-        this.attempts = attempts;
+        this.signIns = signIns;
         this.history = history;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -110,13 +110,13 @@ class AccountPages {
                                HttpServletRequest request, Model model, RedirectAttributes redirect) {
         HttpSession session = request.getSession();
         model.addAttribute("forced", AccountGate.owed(session).orElse(null) == AccountGate.Step.CHANGE_PASSWORD);
-        var wait = attempts.refusal(actor.username(), request.getRemoteAddr());
+        var wait = signIns.passwordChangeRefusal(actor.username(), request.getRemoteAddr());
         if (wait.isPresent()) {
             model.addAttribute("error", problems.text("auth.throttled", Math.max(1, wait.get().toSeconds())));
             return PASSWORD;
         }
         if (!staff.passwordMatches(actor.userId(), currentPassword)) {
-            attempts.failed(actor.username(), request.getRemoteAddr());
+            signIns.wrongCurrentPassword(actor.username(), request.getRemoteAddr());
             model.addAttribute("error", problems.text("staff.wrongPassword"));
             return PASSWORD;
         }

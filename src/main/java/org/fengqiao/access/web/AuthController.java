@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.fengqiao.access.AccountGate;
 import org.fengqiao.access.Actor;
 import org.fengqiao.access.ApiTokens;
-import org.fengqiao.access.LoginAttempts;
 import org.fengqiao.access.LoginHistory;
+import org.fengqiao.access.SignIns;
 import org.fengqiao.access.TwoFactor;
 import org.fengqiao.organisation.Staff;
 import org.fengqiao.organisation.Units;
@@ -59,18 +59,15 @@ class AuthController {
     private final Staff staff;
     private final Units units;
     private final ApiTokens tokens;
-    private final LoginAttempts attempts;
-    private final LoginHistory history;
+    private final SignIns signIns;
     private final AccountGate gate;
     private final TwoFactor twoFactor;
 
-    AuthController(Staff staff, Units units, ApiTokens tokens, LoginAttempts attempts, LoginHistory history,
-                   AccountGate gate, TwoFactor twoFactor) {
+    AuthController(Staff staff, Units units, ApiTokens tokens, SignIns signIns, AccountGate gate, TwoFactor twoFactor) {
         this.staff = staff;
         this.units = units;
         this.tokens = tokens;
-        this.attempts = attempts;
-        this.history = history;
+        this.signIns = signIns;
         this.gate = gate;
         this.twoFactor = twoFactor;
     }
@@ -78,24 +75,18 @@ class AuthController {
     @PostMapping("/auth/token")
     ResponseEntity<TokenResponse> token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         String address = http.getRemoteAddr();
-        var known = staff.findByUsername(request.username());
-        attempts.refusal(request.username(), address).ifPresent(wait -> {
-            known.ifPresent(u -> history.record(u.id(), null, address, LoginHistory.Channel.API,
-                    LoginHistory.Result.THROTTLED));
+        signIns.refusal(request.username(), address, LoginHistory.Channel.API).ifPresent(wait -> {
             throw new TooManyAttempts(wait);
         });
         var user = staff.authenticate(request.username(), request.password()).orElseThrow(() -> {
-            attempts.failed(request.username(), address);
-            known.ifPresent(u -> history.record(u.id(), null, address, LoginHistory.Channel.API,
-                    LoginHistory.Result.BAD_PASSWORD));
+            signIns.failed(request.username(), address, LoginHistory.Channel.API, LoginHistory.Result.BAD_PASSWORD);
             return new BadCredentials("auth.badCredentials");
         });
         Actor actor = Actor.of(user, units.get(user.unitId()));
         var owed = gate.next(actor, false);
         if (owed.isPresent() && owed.get() == AccountGate.Step.SECOND_FACTOR) {
             if (!twoFactor.verify(user.id(), request.code())) {
-                attempts.failed(request.username(), address);
-                history.record(user.id(), null, address, LoginHistory.Channel.API,
+                signIns.failed(request.username(), address, LoginHistory.Channel.API,
                         LoginHistory.Result.BAD_SECOND_FACTOR);
                 throw new BadCredentials("auth.secondFactor");
             }
@@ -104,8 +95,7 @@ class AuthController {
         if (owed.isPresent()) {
             throw new StepOwed(owed.get() == AccountGate.Step.ENROL ? "auth.enrolFirst" : "auth.changePasswordFirst");
         }
-        attempts.succeeded(request.username(), address);
-        history.record(user.id(), user.unitId(), address, LoginHistory.Channel.API, LoginHistory.Result.SUCCESS);
+        signIns.succeeded(request.username(), user.id(), user.unitId(), address, LoginHistory.Channel.API);
         ApiTokens.Issued issued = tokens.issue(user, request.label());
         return ResponseEntity.status(HttpStatus.CREATED).body(new TokenResponse(issued.token(), issued.expiresAt()));
     }
@@ -128,11 +118,11 @@ class AuthController {
     ResponseEntity<Void> changePassword(@AuthenticationPrincipal Actor actor, @Valid @RequestBody PasswordChange body,
                                         HttpServletRequest http) {
         String address = http.getRemoteAddr();
-        attempts.refusal(actor.username(), address).ifPresent(wait -> {
+        signIns.passwordChangeRefusal(actor.username(), address).ifPresent(wait -> {
             throw new TooManyAttempts(wait);
         });
         if (!staff.passwordMatches(actor.userId(), body.currentPassword())) {
-            attempts.failed(actor.username(), address);
+            signIns.wrongCurrentPassword(actor.username(), address);
         }
         staff.changePassword(actor.userId(), body.currentPassword(), body.newPassword());
         return ResponseEntity.noContent().build();

@@ -16,9 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.fengqiao.access.AccountGate;
 import org.fengqiao.access.Actor;
-import org.fengqiao.access.LoginAttempts;
 import org.fengqiao.access.LoginHandlers;
 import org.fengqiao.access.LoginHistory;
+import org.fengqiao.access.SignIns;
 import org.fengqiao.access.TwoFactor;
 import org.fengqiao.organisation.Staff;
 import org.fengqiao.platform.ProblemMessages;
@@ -37,18 +37,16 @@ class TwoFactorPages {
 
     private final TwoFactor twoFactor;
     private final AccountGate gate;
-    private final LoginAttempts attempts;
-    private final LoginHistory history;
+    private final SignIns signIns;
     private final LoginHandlers handlers;
     private final Staff staff;
     private final ProblemMessages problems;
 
-    TwoFactorPages(TwoFactor twoFactor, AccountGate gate, LoginAttempts attempts, LoginHistory history,
-                   LoginHandlers handlers, Staff staff, ProblemMessages problems) {
+    TwoFactorPages(TwoFactor twoFactor, AccountGate gate, SignIns signIns, LoginHandlers handlers, Staff staff,
+                   ProblemMessages problems) {
         this.twoFactor = twoFactor;
         this.gate = gate;
-        this.attempts = attempts;
-        this.history = history;
+        this.signIns = signIns;
         this.handlers = handlers;
         this.staff = staff;
         this.problems = problems;
@@ -67,16 +65,13 @@ class TwoFactorPages {
             return "redirect:/workbench";
         }
         String address = request.getRemoteAddr();
-        var wait = attempts.refusal(actor.username(), address);
+        var wait = signIns.refusal(actor.username(), address, LoginHistory.Channel.PAGE);
         if (wait.isPresent()) {
-            history.record(actor.userId(), null, address, LoginHistory.Channel.PAGE, LoginHistory.Result.THROTTLED);
             model.addAttribute("error", problems.text("auth.throttled", Math.max(1, wait.get().toSeconds())));
             return VERIFY;
         }
         if (!twoFactor.verify(actor.userId(), code)) {
-            attempts.failed(actor.username(), address);
-            history.record(actor.userId(), null, address, LoginHistory.Channel.PAGE,
-                    LoginHistory.Result.BAD_SECOND_FACTOR);
+            signIns.failed(actor.username(), address, LoginHistory.Channel.PAGE, LoginHistory.Result.BAD_SECOND_FACTOR);
             model.addAttribute("error", problems.text("account.twoFactor.wrongCode"));
             return VERIFY;
         }

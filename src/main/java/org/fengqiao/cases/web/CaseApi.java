@@ -71,6 +71,23 @@ class CaseApi {
         this.attachments = attachments;
     }
 
+    /** A command on one case as {@link CaseService} spells them: who acts, on which case, with what. */
+    @FunctionalInterface
+    private interface Command<B> {
+        void apply(Actor actor, long id, B body);
+    }
+
+    /** Runs the command and answers with the case as it now stands, as every action here does. */
+    private <B> CaseView run(Command<B> command, Actor actor, long id, B body) {
+        command.apply(actor, id, body);
+        return queries.get(actor, id);
+    }
+
+    /** The note of an action whose body may be left out altogether. */
+    private static String noteOf(OptionalNote body) {
+        return body == null ? null : body.note();
+    }
+
     /**
      * A registered case as {@code GET /api/cases/{id}} shows it, plus the open cases that are probably the same
      * matter, for the intake officer or a dispatcher to merge or link.
@@ -161,85 +178,72 @@ class CaseApi {
 
     @PostMapping("/{id}/triage")
     CaseView triage(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Triage body) {
-        cases.triage(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::triage, actor, id, body);
     }
 
     @PostMapping("/{id}/assign")
     CaseView assign(@AuthenticationPrincipal Actor actor, @PathVariable long id,
                     @Valid @RequestBody(required = false) Assign body) {
-        cases.assign(actor, id, body == null ? new Assign(null, null) : body);
-        return queries.get(actor, id);
+        return run(cases::assign, actor, id, body == null ? new Assign(null, null) : body);
     }
 
     @PostMapping("/{id}/accept")
     CaseView accept(@AuthenticationPrincipal Actor actor, @PathVariable long id,
                     @Valid @RequestBody(required = false) OptionalNote body) {
-        cases.accept(actor, id, body == null ? null : body.note());
-        return queries.get(actor, id);
+        return run(cases::accept, actor, id, noteOf(body));
     }
 
     @PostMapping("/{id}/return")
     CaseView returnCase(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Return body) {
-        cases.returnCase(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::returnCase, actor, id, body);
     }
 
     @PostMapping("/{id}/transfer")
     CaseView transfer(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Transfer body) {
-        cases.transfer(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::transfer, actor, id, body);
     }
 
     @PostMapping("/{id}/escalate")
     CaseView escalate(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Escalate body) {
-        cases.escalate(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::escalate, actor, id, body);
     }
 
     @PostMapping("/{id}/notes")
     CaseView note(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Note body) {
-        cases.addNote(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::addNote, actor, id, body);
     }
 
     @PostMapping("/{id}/mediation-sessions")
     CaseView mediation(@AuthenticationPrincipal Actor actor, @PathVariable long id,
                        @Valid @RequestBody MediationSession body) {
-        cases.recordMediation(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::recordMediation, actor, id, body);
     }
 
     @PostMapping("/{id}/joint-units")
     CaseView jointUnit(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody JointUnit body) {
-        cases.addJointUnit(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::addJointUnit, actor, id, body);
     }
 
     @PostMapping("/{id}/extension-requests")
     CaseView requestExtension(@AuthenticationPrincipal Actor actor, @PathVariable long id,
                               @Valid @RequestBody ExtensionRequest body) {
-        cases.requestExtension(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::requestExtension, actor, id, body);
     }
 
     @PostMapping("/{id}/extension-decision")
     CaseView decideExtension(@AuthenticationPrincipal Actor actor, @PathVariable long id,
                              @Valid @RequestBody ExtensionDecision body) {
-        cases.decideExtension(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::decideExtension, actor, id, body);
     }
 
     @PostMapping("/{id}/supervision-notices")
     CaseView supervise(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Supervision body) {
-        cases.supervise(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::supervise, actor, id, body);
     }
 
     @PostMapping("/{id}/close")
     CaseView close(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Close body) {
-        cases.close(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::close, actor, id, body);
     }
 
     /** The replies to the citizen, oldest first. */
@@ -252,52 +256,44 @@ class CaseApi {
     /** An interim reply to the citizen (阶段性答复). */
     @PostMapping("/{id}/replies")
     CaseView reply(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Reply body) {
-        replies.interim(actor, id, body);
-        return queries.get(actor, id);
+        return run(replies::interim, actor, id, body);
     }
 
     @PostMapping("/{id}/agreements")
     CaseView agreement(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Agreement body) {
-        cases.recordAgreement(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::recordAgreement, actor, id, body);
     }
 
     @PostMapping("/{id}/agreements/{agreementId}/confirmation-referral")
     CaseView refer(@AuthenticationPrincipal Actor actor, @PathVariable long id, @PathVariable long agreementId,
                    @Valid @RequestBody(required = false) ConfirmationReferral body) {
-        cases.referConfirmation(actor, id, agreementId, body == null ? new ConfirmationReferral(null, null) : body);
-        return queries.get(actor, id);
+        return run((a, i, b) -> cases.referConfirmation(a, i, agreementId, b), actor, id, body == null ? new ConfirmationReferral(null, null) : body);
     }
 
     @PostMapping("/{id}/evaluation")
     CaseView evaluate(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Evaluation body) {
-        cases.evaluate(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::evaluate, actor, id, body);
     }
 
     @PostMapping("/{id}/review")
     CaseView review(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody ReviewDecision body) {
-        cases.concludeReview(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::concludeReview, actor, id, body);
     }
 
     @PostMapping("/{id}/archive")
     CaseView archive(@AuthenticationPrincipal Actor actor, @PathVariable long id,
                      @Valid @RequestBody(required = false) OptionalNote body) {
-        cases.archive(actor, id, body == null ? null : body.note());
-        return queries.get(actor, id);
+        return run(cases::archive, actor, id, noteOf(body));
     }
 
     @PostMapping("/{id}/revisits")
     CaseView revisit(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Revisit body) {
-        cases.revisit(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::revisit, actor, id, body);
     }
 
     @PostMapping("/{id}/merge")
     CaseView merge(@AuthenticationPrincipal Actor actor, @PathVariable long id, @Valid @RequestBody Merge body) {
-        cases.merge(actor, id, body);
-        return queries.get(actor, id);
+        return run(cases::merge, actor, id, body);
     }
 
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

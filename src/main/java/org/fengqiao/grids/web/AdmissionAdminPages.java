@@ -1,8 +1,5 @@
 package org.fengqiao.grids.web;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,12 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.fengqiao.categories.Categories;
-import org.fengqiao.categories.Category;
 import org.fengqiao.platform.FormErrors;
 import org.fengqiao.platform.MatterVocabulary;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.platform.ProblemMessages;
 import org.fengqiao.routing.MatterAdmission;
+import org.fengqiao.routing.MatterCriteriaForm;
 import org.fengqiao.routing.Router;
 
 /**
@@ -37,31 +34,12 @@ class AdmissionAdminPages {
 
     static final String LIST = "admin/admission";
 
-    /** The new-entry form. */
-    static class EntryForm {
-        String code;
-        String name;
-        String kind;
-        String categoryPrefix;
-        String disputeType;
+    /** The new-entry form: the criteria and the basis in policy. */
+    static class EntryForm extends MatterCriteriaForm {
         String basis;
 
-        public String getCode() { return code; }
-        public void setCode(String v) { code = v; }
-        public String getName() { return name; }
-        public void setName(String v) { name = v; }
-        public String getKind() { return kind; }
-        public void setKind(String v) { kind = v; }
-        public String getCategoryPrefix() { return categoryPrefix; }
-        public void setCategoryPrefix(String v) { categoryPrefix = v; }
-        public String getDisputeType() { return disputeType; }
-        public void setDisputeType(String v) { disputeType = v; }
         public String getBasis() { return basis; }
         public void setBasis(String v) { basis = v; }
-    }
-
-    /** A choice in a select. */
-    record Option(String value, String label) {
     }
 
     private final MatterAdmission admission;
@@ -85,25 +63,17 @@ class AdmissionAdminPages {
     @PostMapping
     String processCreateForm(@ModelAttribute("entryForm") EntryForm form, BindingResult binding, Model model,
                              RedirectAttributes redirect) {
-        String kind = blank(form.kind);
-        String category = blank(form.categoryPrefix);
-        String dispute = blank(form.disputeType);
+        String kind = form.kindOrAny();
         if (kind != null && !vocabulary.kinds().contains(kind)) {
             binding.rejectValue("kind", "refused", problems.text("admission.badKind"));
         }
-        if (category != null && categories.find(category).isEmpty()) {
-            binding.rejectValue("categoryPrefix", "refused", problems.text("category.unknown", category));
-        }
-        if (dispute != null && categories.disputeType(dispute).isEmpty()) {
-            binding.rejectValue("disputeType", "refused", problems.text("disputeType.unknown", dispute));
-        }
+        form.checkCriteria(categories, problems, binding);
         if (binding.hasErrors()) {
             return page(model);
         }
         try {
-            MatterAdmission.Entry added = admission.add(new MatterAdmission.Entry(
-                    form.code == null ? null : form.code.strip(), form.name, kind, category, dispute,
-                    blank(form.basis), true));
+            MatterAdmission.Entry added = admission.add(new MatterAdmission.Entry(form.strippedCode(), form.getName(),
+                    kind, form.categoryOrAny(), form.disputeTypeOrAny(), MatterCriteriaForm.blank(form.basis), true));
             redirect.addFlashAttribute("success", problems.text("admission.admin.added", added.name()));
             return "redirect:/admin/admission";
         } catch (ProblemException e) {
@@ -130,25 +100,7 @@ class AdmissionAdminPages {
     private String page(Model model) {
         model.addAttribute("nav", "admin");
         model.addAttribute("entries", admission.entries());
-        model.addAttribute("kinds", vocabulary.kinds());
-        model.addAttribute("disputeTypes", categories.disputeTypes());
-        List<Option> options = new ArrayList<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Category c : categories.list()) {
-            names.put(c.code(), c.path());
-            if (c.active()) {
-                options.add(new Option(c.code(), "　".repeat(c.level() - 1) + c.code() + " " + c.name()));
-            }
-        }
-        model.addAttribute("categoryOptions", options);
-        model.addAttribute("categoryNames", names);
-        Map<String, String> disputeNames = new LinkedHashMap<>();
-        categories.disputeTypes().forEach(d -> disputeNames.put(d.code(), d.name(LocaleContextHolder.getLocale())));
-        model.addAttribute("disputeNames", disputeNames);
+        MatterCriteriaForm.addChoices(model, categories, vocabulary, LocaleContextHolder.getLocale());
         return LIST;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -5,10 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,19 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.fengqiao.access.Actor;
 import org.fengqiao.reviews.Agenda;
 import org.fengqiao.reviews.Agendas;
-import org.fengqiao.reviews.MonthlyReport;
 import org.fengqiao.reviews.ReviewCadences;
-import org.fengqiao.reviews.ReviewDocuments;
 import org.fengqiao.reviews.ReviewMeetings;
 
 /** 研判会商 over JSON, within the caller's jurisdiction: agendas, meeting records, minutes, the monthly report. */
 @RestController
 class ReviewApi {
-
-    static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     record Meetings(List<ReviewMeetings.Listed> meetings) {
     }
@@ -46,16 +36,13 @@ class ReviewApi {
 
     private final Agendas agendas;
     private final ReviewMeetings meetings;
-    private final ReviewDocuments documents;
-    private final MonthlyReport report;
+    private final ReviewFiles files;
     private final ReviewCadences cadences;
 
-    ReviewApi(Agendas agendas, ReviewMeetings meetings, ReviewDocuments documents, MonthlyReport report,
-              ReviewCadences cadences) {
+    ReviewApi(Agendas agendas, ReviewMeetings meetings, ReviewFiles files, ReviewCadences cadences) {
         this.agendas = agendas;
         this.meetings = meetings;
-        this.documents = documents;
-        this.report = report;
+        this.files = files;
         this.cadences = cadences;
     }
 
@@ -69,8 +56,7 @@ class ReviewApi {
     @GetMapping("/api/reviews/agenda.xlsx")
     ResponseEntity<byte[]> agendaLedger(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Long centre,
                                         @RequestParam(required = false) LocalDate date, Locale locale) {
-        Agenda a = agendas.agenda(actor, centre, date);
-        return file(documents.agendaLedger(a, locale), XLSX, "agenda-" + a.meetingDate() + ".xlsx");
+        return files.agendaLedger(actor, centre, date, locale);
     }
 
     @GetMapping("/api/reviews")
@@ -93,14 +79,14 @@ class ReviewApi {
 
     @GetMapping("/api/reviews/{id}/minutes.docx")
     ResponseEntity<byte[]> minutes(@AuthenticationPrincipal Actor actor, @PathVariable long id, Locale locale) {
-        return file(documents.minutes(meetings.get(actor, id), locale), DOCX, "minutes-" + id + ".docx");
+        return files.minutes(actor, id, locale);
     }
 
     /** The monthly review report of a county centre (default: the caller's, last month). */
     @GetMapping("/api/reviews/report.docx")
     ResponseEntity<byte[]> monthly(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Long centre,
                                    @RequestParam(required = false) YearMonth month, Locale locale) {
-        return file(report.report(actor, centre, month, locale), DOCX, "monthly-review.docx");
+        return files.monthlyReport(actor, centre, month, locale);
     }
 
     @PostMapping("/api/reviews/follow-ups/{id}/done")
@@ -119,10 +105,5 @@ class ReviewApi {
     ReviewCadences.Cadence setCadence(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Long centre,
                                       @RequestBody ReviewCadences.Cadence body) {
         return cadences.set(agendas.centre(actor, centre), body);
-    }
-
-    static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name).build().toString()).body(body);
     }
 }

@@ -36,8 +36,6 @@ import org.fengqiao.platform.ProblemException;
 import org.fengqiao.platform.ProblemMessages;
 import org.fengqiao.reviews.Agenda;
 import org.fengqiao.reviews.Agendas;
-import org.fengqiao.reviews.MonthlyReport;
-import org.fengqiao.reviews.ReviewDocuments;
 import org.fengqiao.reviews.ReviewMeetings;
 
 /** /reviews: the next agenda of my centre with the record form, past meetings, a meeting and its minutes. */
@@ -50,18 +48,16 @@ class ReviewPages {
 
     private final Agendas agendas;
     private final ReviewMeetings meetings;
-    private final ReviewDocuments documents;
-    private final MonthlyReport report;
+    private final ReviewFiles files;
     private final Units units;
     private final ProblemMessages problems;
     private final Clock clock;
 
-    ReviewPages(Agendas agendas, ReviewMeetings meetings, ReviewDocuments documents, MonthlyReport report, Units units,
-                ProblemMessages problems, Clock clock) {
+    ReviewPages(Agendas agendas, ReviewMeetings meetings, ReviewFiles files, Units units, ProblemMessages problems,
+                Clock clock) {
         this.agendas = agendas;
         this.meetings = meetings;
-        this.documents = documents;
-        this.report = report;
+        this.files = files;
         this.units = units;
         this.problems = problems;
         this.clock = clock;
@@ -178,21 +174,19 @@ class ReviewPages {
 
     @GetMapping("/reviews/{id}/minutes.docx")
     ResponseEntity<byte[]> minutes(@AuthenticationPrincipal Actor actor, @PathVariable long id, Locale locale) {
-        return ReviewApi.file(documents.minutes(meetings.get(actor, id), locale), ReviewApi.DOCX,
-                "minutes-" + id + ".docx");
+        return files.minutes(actor, id, locale);
     }
 
     @GetMapping("/reviews/agenda.xlsx")
     ResponseEntity<byte[]> agendaLedger(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Long centre,
                                         @RequestParam(required = false) LocalDate date, Locale locale) {
-        Agenda a = agendas.agenda(actor, centre, date);
-        return ReviewApi.file(documents.agendaLedger(a, locale), ReviewApi.XLSX, "agenda-" + a.meetingDate() + ".xlsx");
+        return files.agendaLedger(actor, centre, date, locale);
     }
 
     @GetMapping("/reviews/report.docx")
     ResponseEntity<byte[]> monthly(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Long centre,
                                    @RequestParam(required = false) YearMonth month, Locale locale) {
-        return ReviewApi.file(report.report(actor, centre, month, locale), ReviewApi.DOCX, "monthly-review.docx");
+        return files.monthlyReport(actor, centre, month, locale);
     }
 
     /** The units a meeting may hand a case to or invite: those serving the centre's area and the levels above. */

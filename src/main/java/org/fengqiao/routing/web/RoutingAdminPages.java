@@ -1,11 +1,13 @@
 package org.fengqiao.routing.web;
 
+import static org.fengqiao.routing.MatterCriteriaForm.blank;
+
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.fengqiao.categories.Categories;
-import org.fengqiao.categories.Category;
 import org.fengqiao.organisation.UnitKind;
 import org.fengqiao.organisation.Units;
 import org.fengqiao.platform.FormErrors;
@@ -30,6 +31,8 @@ import org.fengqiao.regions.DivisionCode;
 import org.fengqiao.regions.Region;
 import org.fengqiao.regions.RegionLevel;
 import org.fengqiao.regions.Regions;
+import org.fengqiao.routing.MatterCriteriaForm;
+import org.fengqiao.routing.MatterCriteriaForm.Choice;
 import org.fengqiao.routing.Router;
 import org.fengqiao.routing.RoutingDecision;
 import org.fengqiao.routing.RoutingQuery;
@@ -46,28 +49,13 @@ class RoutingAdminPages {
     static final String LIST = "admin/routing";
     static final String CREATE = "admin/routing-new";
 
-    /** The new-rule form. */
-    static class RuleForm {
-        String code;
-        String name;
-        String kind;
-        String categoryPrefix;
-        String disputeType;
+    /** The new-rule form: the criteria, and where and whom a match goes to. */
+    static class RuleForm extends MatterCriteriaForm {
         String regionPrefix;
         RegionLevel level = RegionLevel.VILLAGE;
         UnitKind unitKind = UnitKind.MEDIATION_COMMITTEE;
         Integer priority = 100;
 
-        public String getCode() { return code; }
-        public void setCode(String v) { code = v; }
-        public String getName() { return name; }
-        public void setName(String v) { name = v; }
-        public String getKind() { return kind; }
-        public void setKind(String v) { kind = v; }
-        public String getCategoryPrefix() { return categoryPrefix; }
-        public void setCategoryPrefix(String v) { categoryPrefix = v; }
-        public String getDisputeType() { return disputeType; }
-        public void setDisputeType(String v) { disputeType = v; }
         public String getRegionPrefix() { return regionPrefix; }
         public void setRegionPrefix(String v) { regionPrefix = v; }
         public RegionLevel getLevel() { return level; }
@@ -83,10 +71,6 @@ class RoutingAdminPages {
         boolean asked() {
             return region != null;
         }
-    }
-
-    /** A choice in a select. */
-    record Option(String value, String label) {
     }
 
     private final Router router;
@@ -129,11 +113,6 @@ class RoutingAdminPages {
         model.addAttribute("trial", trial);
         model.addAttribute("rules", router.rules().stream()
                 .sorted(Comparator.comparing((RoutingRule r) -> !r.active()).thenComparing(RoutingRule::code)).toList());
-        model.addAttribute("categoryNames", categoryNames());
-        Map<String, String> disputeNames = new LinkedHashMap<>();
-        categories.disputeTypes().forEach(d -> disputeNames.put(d.code(),
-                d.name(org.springframework.context.i18n.LocaleContextHolder.getLocale())));
-        model.addAttribute("disputeNames", disputeNames);
         model.addAttribute("regionOptions", regionOptions(myUnit));
         return choices(model, LIST);
     }
@@ -147,15 +126,8 @@ class RoutingAdminPages {
     @PostMapping("/new")
     String processCreateForm(@ModelAttribute("ruleForm") RuleForm form, BindingResult binding, Model model,
                              RedirectAttributes redirect) {
-        String category = blank(form.categoryPrefix);
-        String dispute = blank(form.disputeType);
         String regionPrefix = blank(form.regionPrefix);
-        if (category != null && categories.find(category).isEmpty()) {
-            binding.rejectValue("categoryPrefix", "refused", problems.text("category.unknown", category));
-        }
-        if (dispute != null && categories.disputeType(dispute).isEmpty()) {
-            binding.rejectValue("disputeType", "refused", problems.text("disputeType.unknown", dispute));
-        }
+        form.checkCriteria(categories, problems, binding);
         if (regionPrefix != null && !regionPrefix.matches("[0-9]{2,12}")) {
             binding.rejectValue("regionPrefix", "refused", problems.text("admin.routing.badRegionPrefix"));
         }
@@ -169,8 +141,8 @@ class RoutingAdminPages {
             return choices(model, CREATE);
         }
         try {
-            RoutingRule rule = router.create(new RoutingRule(0, form.code == null ? null : form.code.strip(), form.name,
-                    blank(form.kind), category, dispute, regionPrefix, form.level, form.unitKind,
+            RoutingRule rule = router.create(new RoutingRule(0, form.strippedCode(), form.getName(), form.kindOrAny(),
+                    form.categoryOrAny(), form.disputeTypeOrAny(), regionPrefix, form.level, form.unitKind,
                     form.priority == null ? 100 : form.priority, true));
             redirect.addFlashAttribute("success", problems.text("admin.routing.created", rule.code()));
             return "redirect:/admin/routing";
@@ -189,34 +161,15 @@ class RoutingAdminPages {
     }
 
     private String choices(Model model, String view) {
-        model.addAttribute("kinds", vocabulary.kinds());
-        model.addAttribute("disputeTypes", categories.disputeTypes());
-        model.addAttribute("categoryOptions", categoryOptions());
+        MatterCriteriaForm.addChoices(model, categories, vocabulary, LocaleContextHolder.getLocale());
         model.addAttribute("levels", List.of(RegionLevel.COUNTY, RegionLevel.TOWNSHIP, RegionLevel.VILLAGE));
         model.addAttribute("unitKinds", UnitKind.values());
         model.addAttribute("nav", "admin");
         return view;
     }
 
-    /** Level 1 and 2 categories (what rules key on) and, indented, the leaves under them. */
-    private List<Option> categoryOptions() {
-        List<Option> options = new ArrayList<>();
-        for (Category c : categories.list()) {
-            if (c.active()) {
-                options.add(new Option(c.code(), "　".repeat(c.level() - 1) + c.code() + " " + c.name()));
-            }
-        }
-        return options;
-    }
-
-    private Map<String, String> categoryNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        categories.list().forEach(c -> names.put(c.code(), c.path()));
-        return names;
-    }
-
     /** The administrator's county, its townships and villages. */
-    private List<Option> regionOptions(long myUnit) {
+    private List<Choice> regionOptions(long myUnit) {
         DivisionCode own = units.find(myUnit).map(u -> u.regionCode()).orElse(null);
         if (own == null) {
             return List.of();
@@ -225,13 +178,9 @@ class RoutingAdminPages {
         List<Region> all = new ArrayList<>(regions.within(county, RegionLevel.TOWNSHIP));
         all.addAll(regions.within(county, RegionLevel.VILLAGE));
         all.sort(Comparator.comparing(r -> r.code().value()));
-        List<Option> options = new ArrayList<>();
-        options.add(new Option(county.value(), regions.pathName(county)));
-        all.forEach(r -> options.add(new Option(r.code().value(), regions.pathName(r.code()))));
+        List<Choice> options = new ArrayList<>();
+        options.add(new Choice(county.value(), regions.pathName(county)));
+        all.forEach(r -> options.add(new Choice(r.code().value(), regions.pathName(r.code()))));
         return options;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
