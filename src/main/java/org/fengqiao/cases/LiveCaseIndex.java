@@ -239,8 +239,7 @@ public final class LiveCaseIndex {
             if (writer == null) {
                 // built aside and kept only when complete: a build that fails half-way leaves nothing behind (on
                 // disk: no commit), so the next search builds afresh instead of finding a partial index
-                IndexWriter built = new IndexWriter(store(), new IndexWriterConfig(analyzer)
-                        .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64));
+                IndexWriter built = openForBuild();
                 long start = System.nanoTime();
                 int[] count = {0};
                 try {
@@ -319,13 +318,27 @@ public final class LiveCaseIndex {
                 + " from case_event where id = ?").param(eventId).query(String.class).optional().orElse("missing");
     }
 
-    /** The directory a build writes to: on disk if one is configured and free, else in memory. */
-    private Directory store() throws IOException {
-        if (directory == null) {
-            return new ByteBuffersDirectory();
+    /**
+     * A writer for a fresh build: on disk if a directory is configured and free, else in memory (another process, or
+     * another application context in this one, holds the directory's lock).
+     */
+    private IndexWriter openForBuild() throws IOException {
+        if (directory != null) {
+            Files.createDirectories(directory);
+            Directory dir = FSDirectory.open(directory);
+            try {
+                return new IndexWriter(dir, buildConfig());
+            } catch (LockObtainFailedException e) {
+                log.warn("{}: {} is in use by another process; this instance keeps its own index in memory", name,
+                        directory);
+                dir.close();
+            }
         }
-        Files.createDirectories(directory);
-        return FSDirectory.open(directory);
+        return new IndexWriter(new ByteBuffersDirectory(), buildConfig());
+    }
+
+    private IndexWriterConfig buildConfig() {
+        return new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64);
     }
 
     /**

@@ -148,6 +148,22 @@ class LiveCaseIndexTest {
     }
 
     @Test
+    void aSecondIndexOnADirectoryInUseKeepsItsOwnInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        AtomicInteger fullBuilds = new AtomicInteger();
+        LiveCaseIndex first = new LiveCaseIndex("test-index", jdbc, new WhitespaceAnalyzer(),
+                threeCases("test-1", fullBuilds), dir);
+        LiveCaseIndex second = new LiveCaseIndex("test-index", jdbc, new WhitespaceAnalyzer(),
+                threeCases("test-1", fullBuilds), dir);
+        try {
+            assertThat(count(first)).isEqualTo(3);
+            assertThat(count(second)).as("built in memory, not refused by the lock").isEqualTo(3);
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    @Test
     void aSearchThatMayNotWaitIsToldTheIndexIsNotReadyWhileTheFirstBuildRuns() throws InterruptedException {
         java.util.concurrent.CountDownLatch building = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
