@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -17,9 +15,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import org.fengqiao.support.Browser;
+import org.fengqiao.support.BrowserJourney;
 import org.fengqiao.support.IntegrationTest;
 
 /**
@@ -29,23 +27,9 @@ import org.fengqiao.support.IntegrationTest;
  * case list folds its filters.
  */
 @IntegrationTest
-class IntakePlaceAndPhoneWidthBrowserTest {
+class IntakePlaceAndPhoneWidthBrowserTest extends BrowserJourney {
 
     static final String VILLAGE_WITHOUT_GRIDS = "330681109003";
-
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(@LocalServerPort int port) {
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @AfterEach
     void desktopWidth() {

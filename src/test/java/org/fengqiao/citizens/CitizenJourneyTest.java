@@ -8,8 +8,6 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -17,10 +15,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.fengqiao.support.Browser;
+import org.fengqiao.support.BrowserJourney;
 import org.fengqiao.support.IntegrationTest;
 
 /**
@@ -29,27 +27,13 @@ import org.fengqiao.support.IntegrationTest;
  * and rates it 不满意; the case is under review and the unit has been told.
  */
 @IntegrationTest
-class CitizenJourneyTest {
+class CitizenJourneyTest extends BrowserJourney {
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     PublicLimits limits;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(@LocalServerPort int port) {
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private void phone() {
         browser.driver().manage().deleteAllCookies();
