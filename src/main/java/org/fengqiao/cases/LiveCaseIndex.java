@@ -370,10 +370,8 @@ public final class LiveCaseIndex {
             searchers = new SearcherManager(opened, null);
             writer = opened;
         } catch (LockObtainFailedException e) {
-            log.warn("{}: {} is in use by another process; this instance keeps its own index in memory", name,
-                    directory);
             dir.close();
-            return false;
+            return false; // the build finds the lock taken too, says so and keeps its index in memory
         }
         watermark = Math.max(0, Long.parseLong(data.get(WATERMARK)) - BUILD_GAP_WINDOW);
         ready = true;
