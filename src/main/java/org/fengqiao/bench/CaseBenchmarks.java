@@ -89,11 +89,12 @@ class CaseBenchmarks {
                         }
                     }, every, every, java.util.concurrent.TimeUnit.MICROSECONDS);
                 }
-                Map<PageBenchmark.Page, double[]> result;
+                Map<PageBenchmark.Sample, double[]> result;
+                List<PageBenchmark.Visitor> visitors = visitors(users);
                 try {
                     // a warm-up of a third of the run (at least 20 s): the just-in-time compiler, the caches and the
                     // indexes built at start reach their steady state before anything is measured
-                    result = load.run(users, java.time.Duration.ofSeconds(Math.max(20, seconds / 3)),
+                    result = load.run(visitors, java.time.Duration.ofSeconds(Math.max(20, seconds / 3)),
                             java.time.Duration.ofSeconds(seconds), org.fengqiao.demo.DemoData.PASSWORD);
                 } finally {
                     writes.shutdownNow();
@@ -102,18 +103,66 @@ class CaseBenchmarks {
                 List<Figure> figures = new java.util.ArrayList<>();
                 int requests = 0;
                 for (var e : result.entrySet()) {
-                    String page = e.getKey().name().toLowerCase(java.util.Locale.ROOT);
+                    String level = e.getKey().level();
+                    String page = (level.isEmpty() ? "" : level + "-")
+                            + e.getKey().page().name().toLowerCase(java.util.Locale.ROOT);
                     requests += e.getValue().length;
                     if (e.getValue().length > 0) {
                         figures.add(new Figure("page-" + page + "-p50", PageBenchmark.percentile(e.getValue(), 0.50), "ms"));
                         figures.add(new Figure("page-" + page + "-p95", PageBenchmark.percentile(e.getValue(), 0.95), "ms"));
                     }
                 }
+                long timedOut = 0;
+                for (var t : load.timeouts().entrySet()) {
+                    System.out.printf("bench: %d requests for %s %s timed out%n", t.getValue(), t.getKey().level(),
+                            t.getKey().page());
+                    timedOut += t.getValue();
+                }
+                figures.add(new Figure("pages-timed-out", timedOut, "requests"));
                 figures.add(new Figure("pages-throughput", requests / (double) seconds, "pages/s"));
                 figures.add(new Figure("pages-cases", total, "cases"));
                 return figures;
             }
         };
+    }
+
+    /**
+     * Who browses: in the demo county its ten people in turn; on a generated province (it has {@code province.leader})
+     * the centres' own accounts of distinct villages, townships and counties, and the province's leader — with each
+     * level's figures reported apart, as the targets differ (a county opens last month's figures, its monthly review).
+     */
+    private List<PageBenchmark.Visitor> visitors(int users) {
+        boolean province = jdbc.sql("select count(*) from staff_user where username = 'province.leader'")
+                .query(Long.class).single() > 0;
+        if (!province) {
+            return java.util.stream.IntStream.range(0, users)
+                    .mapToObj(u -> PageBenchmark.DEMO_USERS.get(u % PageBenchmark.DEMO_USERS.size())).toList();
+        }
+        java.time.LocalDate firstOfMonth = java.time.LocalDate.now(org.fengqiao.platform.ChinaTime.ZONE).withDayOfMonth(1);
+        String lastMonth = "/dashboard?from=" + firstOfMonth.minusMonths(1) + "&to=" + firstOfMonth.minusDays(1);
+        int leaders = Math.max(1, users / 25);
+        int counties = Math.max(1, users * 3 / 25);
+        int townships = Math.max(1, (users - leaders - counties) / 2);
+        int villages = Math.max(1, users - leaders - counties - townships);
+        List<PageBenchmark.Visitor> visitors = new java.util.ArrayList<>();
+        visitors.addAll(centreAccounts("VILLAGE", villages, "village", "/dashboard"));
+        visitors.addAll(centreAccounts("TOWNSHIP", townships, "township", "/dashboard"));
+        visitors.addAll(centreAccounts("COUNTY", counties, "county", lastMonth));
+        for (int i = 0; i < leaders; i++) {
+            visitors.add(new PageBenchmark.Visitor("province.leader", "province", "/dashboard"));
+        }
+        return visitors;
+    }
+
+    /** The generated province's centre accounts at one level, each of another unit, in a fixed mixed order. */
+    private List<PageBenchmark.Visitor> centreAccounts(String regionLevel, int count, String level, String dashboard) {
+        return jdbc.sql("""
+                        select u.username from staff_user u join unit n on n.id = u.unit_id
+                        join region r on r.code = n.region_code
+                        where n.kind = 'CENTRE' and r.level = ? and r.code like '3399%'
+                        order by md5(u.username) limit ?""")
+                .params(regionLevel, count).query(String.class).list().stream()
+                .map(u -> new PageBenchmark.Visitor(u, level, dashboard)).toList();
     }
 
     private RegisterCase command(int i, List<String> villages, boolean autoDispatch) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -40,11 +39,30 @@ final class PageBenchmark {
     /** The panels a case page has htmx fetch as soon as it is shown (the duplicates panel only on an open case). */
     private static final Pattern PANEL = Pattern.compile("hx-get=\"(/cases/\\d+/(duplicates|similar))\"");
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final List<String> USERS = List.of("fq.dispatcher", "fq.intake", "fq.supervisor", "county.leader",
-            "fengyuan.grid", "leshan.grid", "fq.police", "fq.justice", "county.dispatcher", "tianzhu.grid");
+    /** The demo county's people, in turn (one county: its figures are named without a level). */
+    static final List<Visitor> DEMO_USERS = java.util.stream.Stream.of("fq.dispatcher", "fq.intake", "fq.supervisor",
+            "county.leader", "fengyuan.grid", "leshan.grid", "fq.police", "fq.justice", "county.dispatcher",
+            "tianzhu.grid").map(u -> new Visitor(u, "", "/dashboard")).toList();
+
+    /**
+     * A virtual user: whom it logs in as, the level its figures are reported under ({@code village}, {@code township},
+     * {@code county}, {@code province}; empty in the demo county) and the figures it opens as its dashboard (a county
+     * opens the last month's: its monthly review figures).
+     */
+    record Visitor(String username, String level, String dashboard) {
+    }
+
+    /** Samples of one page for users of one level. */
+    record Sample(String level, Page page) {
+    }
+
+    /** How long a page is waited for; one not served by then is counted as timed out (and as that slow). */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String base;
     private final int thinkMillis;
+    /** Requests that timed out, warm-up included, by level and page. */
+    private final Map<Sample, java.util.concurrent.atomic.LongAdder> timeouts = new java.util.concurrent.ConcurrentHashMap<>();
     /** When the warm-up ends: requests sent from then on are measured. */
     private volatile long measureFrom;
 
@@ -61,18 +79,16 @@ final class PageBenchmark {
      * a pause between warm-up and measurement, so that what is measured is the steady state, not all of them
      * starting at once.
      */
-    Map<Page, double[]> run(int users, Duration warmUp, Duration duration, String password) {
-        Map<Page, ConcurrentLinkedQueue<Double>> samples = new EnumMap<>(Page.class);
-        for (Page p : Page.values()) {
-            samples.put(p, new ConcurrentLinkedQueue<>());
-        }
+    Map<Sample, double[]> run(List<Visitor> visitors, Duration warmUp, Duration duration, String password) {
+        int users = visitors.size();
+        Map<Sample, ConcurrentLinkedQueue<Double>> samples = new java.util.concurrent.ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(users);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         List<User> clients = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             User client = new User(http);
-            logIn(client, USERS.get(u % USERS.size()), password);
+            logIn(client, visitors.get(u).username(), password);
             clients.add(client);
         }
         measureFrom = System.nanoTime() + warmUp.toNanos();
@@ -80,11 +96,12 @@ final class PageBenchmark {
         List<Future<?>> running = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             User client = clients.get(u);
+            Visitor visitor = visitors.get(u);
             Random random = new Random(u);
             running.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
-                    time(samples, Page.WORKBENCH, client, "/workbench");
-                    String list = time(samples, Page.LIST, client, random.nextInt(3) == 0
+                    time(samples, visitor, Page.WORKBENCH, client, "/workbench");
+                    String list = time(samples, visitor, Page.LIST, client, random.nextInt(3) == 0
                             ? "/cases?q=" + URLEncoder.encode("纠纷", StandardCharsets.UTF_8) : "/cases?page=" + random.nextInt(5));
                     // open a case from the list, as a user would
                     List<String> ids = new ArrayList<>();
@@ -94,15 +111,15 @@ final class PageBenchmark {
                     }
                     if (!ids.isEmpty()) {
                         String id = ids.get(random.nextInt(ids.size()));
-                        String detail = time(samples, Page.DETAIL, client, "/cases/" + id);
+                        String detail = time(samples, visitor, Page.DETAIL, client, "/cases/" + id);
                         // then the panels the page asks for, as htmx does
                         Matcher panel = PANEL.matcher(detail);
                         while (panel.find()) {
-                            timeNow(samples, panel.group(2).equals("duplicates") ? Page.DUPLICATES_PANEL
+                            timeNow(samples, visitor, panel.group(2).equals("duplicates") ? Page.DUPLICATES_PANEL
                                     : Page.SIMILAR_PANEL, client, panel.group(1));
                         }
                     }
-                    time(samples, Page.DASHBOARD, client, "/dashboard");
+                    time(samples, visitor, Page.DASHBOARD, client, visitor.dashboard());
                 }
                 return null;
             }));
@@ -116,7 +133,8 @@ final class PageBenchmark {
         } finally {
             pool.shutdown();
         }
-        Map<Page, double[]> result = new EnumMap<>(Page.class);
+        Map<Sample, double[]> result = new java.util.TreeMap<>(java.util.Comparator.comparing(Sample::level)
+                .thenComparing(Sample::page));
         samples.forEach((page, q) -> {
             double[] ms = q.stream().mapToDouble(Double::doubleValue).toArray();
             Arrays.sort(ms);
@@ -125,11 +143,20 @@ final class PageBenchmark {
         return result;
     }
 
+    /** The requests that timed out in the last run, warm-up included, by level and page. */
+    Map<Sample, Long> timeouts() {
+        Map<Sample, Long> counts = new java.util.TreeMap<>(java.util.Comparator.comparing(Sample::level)
+                .thenComparing(Sample::page));
+        timeouts.forEach((sample, count) -> counts.put(sample, count.sum()));
+        return counts;
+    }
+
     static double percentile(double[] sorted, double q) {
         return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
     }
 
-    private String time(Map<Page, ConcurrentLinkedQueue<Double>> samples, Page page, User client, String path) {
+    private String time(Map<Sample, ConcurrentLinkedQueue<Double>> samples, Visitor visitor, Page page, User client,
+                        String path) {
         if (thinkMillis > 0) {
             try {
                 Thread.sleep((long) (thinkMillis * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble())));
@@ -138,15 +165,32 @@ final class PageBenchmark {
                 throw new IllegalStateException(e);
             }
         }
-        return timeNow(samples, page, client, path);
+        return timeNow(samples, visitor, page, client, path);
     }
 
     /** Times a request sent at once, as htmx sends a page's panels. */
-    private String timeNow(Map<Page, ConcurrentLinkedQueue<Double>> samples, Page page, User client, String path) {
+    private String timeNow(Map<Sample, ConcurrentLinkedQueue<Double>> samples, Visitor visitor, Page page, User client,
+                           String path) {
         long start = System.nanoTime();
-        HttpResponse<String> r = get(client, path);
-        double ms = (System.nanoTime() - start) / 1e6;
         boolean measured = start - measureFrom >= 0;
+        HttpResponse<String> r;
+        try {
+            r = get(client, path);
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.net.http.HttpTimeoutException)) {
+                throw e;
+            }
+            // counted, and as slow as the wait was: a page nobody got is not left out of the percentiles
+            timeouts.computeIfAbsent(new Sample(visitor.level(), page), k -> new java.util.concurrent.atomic.LongAdder())
+                    .increment();
+            System.out.printf("bench: %s (%s) timed out after %d s%n", path, visitor.username(), TIMEOUT.toSeconds());
+            if (measured) {
+                samples.computeIfAbsent(new Sample(visitor.level(), page), k -> new ConcurrentLinkedQueue<>())
+                        .add((System.nanoTime() - start) / 1e6);
+            }
+            return "";
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
         if (r.statusCode() == 404 && page == Page.DASHBOARD) {
             return ""; // the dashboard is optional in a build without it
         }
@@ -154,7 +198,7 @@ final class PageBenchmark {
             throw new IllegalStateException(path + " answered " + r.statusCode());
         }
         if (measured) {
-            samples.get(page).add(ms);
+            samples.computeIfAbsent(new Sample(visitor.level(), page), k -> new ConcurrentLinkedQueue<>()).add(ms);
         }
         return r.body();
     }
@@ -176,7 +220,7 @@ final class PageBenchmark {
     }
 
     private HttpResponse<String> get(User client, String path) {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET());
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET());
     }
 
     /** A virtual user: the shared client, and the cookies of this user's session (also {@link PublicBenchmark}'s). */

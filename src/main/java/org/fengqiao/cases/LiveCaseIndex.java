@@ -231,6 +231,9 @@ public final class LiveCaseIndex {
     }
 
     private synchronized void catchUp(boolean background) {
+        if (background && closing) {
+            return; // the application closed before its background build began
+        }
         long mark = jdbc.sql("select coalesce(max(id), 0) from case_event").query(Long.class).single();
         try {
             if (writer == null && reopen()) {

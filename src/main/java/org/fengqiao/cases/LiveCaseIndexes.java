@@ -15,9 +15,11 @@ import org.fengqiao.platform.DatabaseProperties;
  * share with one data directory — where they are rebuilt from the database at each start.
  */
 @Component
-public class LiveCaseIndexes {
+public class LiveCaseIndexes implements org.springframework.beans.factory.DisposableBean {
 
     private final Path base;
+    /** The indexes made here, closed when the application closes (on disk: their lock released). */
+    private final java.util.List<LiveCaseIndex> made = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     LiveCaseIndexes(DatabaseProperties database, @Value("${fengqiao.indexes.dir:}") String configured,
                     @Value("${spring.datasource.url:}") String externalDatabase) {
@@ -33,7 +35,26 @@ public class LiveCaseIndexes {
     /** An index kept in this store (on disk or in memory, as configured). */
     public LiveCaseIndex index(String name, org.springframework.jdbc.core.simple.JdbcClient jdbc,
                                org.apache.lucene.analysis.Analyzer analyzer, LiveCaseIndex.Source source) {
-        return new LiveCaseIndex(name, jdbc, analyzer, source, base == null ? null : base.resolve(name));
+        LiveCaseIndex index = new LiveCaseIndex(name, jdbc, analyzer, source, base == null ? null : base.resolve(name));
+        made.add(index);
+        return index;
+    }
+
+    /**
+     * Closes every index when the application closes, after its web server has stopped: a background build stops at
+     * its next case, and an index kept on disk releases its lock — another application in this process (a command that
+     * seeds, then serves) or the next process opens it instead of building its own in memory.
+     */
+    @Override
+    public void destroy() {
+        for (LiveCaseIndex index : made) {
+            index.stop();
+            try {
+                index.close();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(LiveCaseIndexes.class).warn("an index did not close cleanly", e);
+            }
+        }
     }
 
     /** The directory the indexes are kept in, or null when in memory. */

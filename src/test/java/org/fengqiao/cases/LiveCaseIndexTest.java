@@ -148,6 +148,22 @@ class LiveCaseIndexTest {
     }
 
     @Test
+    void theIndexesAreClosedWithTheApplicationSoThatTheNextOneOpensThemFromDisk(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        AtomicInteger fullBuilds = new AtomicInteger();
+        LiveCaseIndexes store = new LiveCaseIndexes(null, dir.toString(), "");
+        assertThat(count(store.index("test-index", jdbc, new WhitespaceAnalyzer(), threeCases("test-1", fullBuilds))))
+                .isEqualTo(3);
+        store.destroy();
+
+        LiveCaseIndexes next = new LiveCaseIndexes(null, dir.toString(), "");
+        assertThat(count(next.index("test-index", jdbc, new WhitespaceAnalyzer(), threeCases("test-1", fullBuilds))))
+                .isEqualTo(3);
+        assertThat(fullBuilds).as("the lock released at close: opened from disk, not built again in memory").hasValue(1);
+        next.destroy();
+    }
+
+    @Test
     void aSecondIndexOnADirectoryInUseKeepsItsOwnInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         AtomicInteger fullBuilds = new AtomicInteger();
         LiveCaseIndex first = new LiveCaseIndex("test-index", jdbc, new WhitespaceAnalyzer(),

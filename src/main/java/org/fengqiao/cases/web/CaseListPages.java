@@ -111,7 +111,7 @@ class CaseListPages {
         model.addAttribute("sorts", CaseFilter.Sort.values());
         model.addAttribute("trays", Tray.values());
         model.addAttribute("disputeTypes", options.disputeTypes());
-        model.addAttribute("regions", options.regionsOf(actor));
+        model.addAttribute("regions", options.filterRegionsOf(actor));
         model.addAttribute("categoryTree", options.categoryTree());
         model.addAttribute("views", views.of(actor.userId()));
         return LIST;

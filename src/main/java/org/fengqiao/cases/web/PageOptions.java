@@ -42,6 +42,31 @@ class PageOptions {
         this.categories = categories;
     }
 
+    /**
+     * The regions the case list can be narrowed to: a county's or a township's people choose among its townships and
+     * villages ({@link #regionsOf}); a city's or a province's among its counties and their townships, grouped by
+     * county — thousands of villages would make the list page of a province heavy to load and the choice hard to find,
+     * and a township's list narrows further.
+     */
+    Map<String, List<Option>> filterRegionsOf(Actor actor) {
+        DivisionCode home = actor.unit().regionCode();
+        if (home.level().ordinal() >= RegionLevel.COUNTY.ordinal()) {
+            return regionsOf(actor);
+        }
+        Map<String, List<Option>> groups = new LinkedHashMap<>();
+        for (Region county : regions.within(home, RegionLevel.COUNTY)) {
+            List<Option> options = new ArrayList<>();
+            options.add(new Option(county.code().value(), county.name()));
+            for (Region township : regions.children(county.code())) {
+                if (township.level() == RegionLevel.TOWNSHIP) {
+                    options.add(new Option(township.code().value(), county.name() + " › " + township.name()));
+                }
+            }
+            groups.put(county.name(), options);
+        }
+        return groups;
+    }
+
     /** Townships and villages of the user's county, as "枫桥镇 › 枫源村", grouped by township. */
     Map<String, List<Option>> regionsOf(Actor actor) {
         DivisionCode county = actor.unit().regionCode().level().ordinal() >= RegionLevel.COUNTY.ordinal()
