@@ -294,15 +294,18 @@ public class Measures {
                         rs.getLong("unit_kept")}).single();
 
         // the latest rating of each rated case of the cohort, and whether the citizen gave it online themselves
+        // (evaluated after registration: the events of the years before the period are not read)
         long[] sources = cohort.bind(jdbc.sql("""
                         select count(*) filter (where x.own) as own, count(*) filter (where x.own and x.sat) as own_sat,
                                count(*) filter (where not x.own) as staff, count(*) filter (where not x.own and x.sat) as staff_sat
                         from (select distinct on (c.id) coalesce(e.data ->> 'source' = 'CITIZEN', false) as own,
                                      coalesce(%s, false) as sat
                               from case_event_report e join case_report c on c.id = e.case_id
-                              where e.type = 'CaseEvaluated' and c.rating is not null and %s
+                              where e.type = 'CaseEvaluated' and e.occurred_at >= :eventsFrom and c.rating is not null
+                                and %s
                               order by c.id, e.id desc) x
                         """.formatted(IS_SATISFIED, cohort.sql())))
+                .param("eventsFrom", ChinaTime.startOf(selection.from()).atOffset(java.time.ZoneOffset.UTC))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
 
         CaseScope overdue = cases.scope(actor, currentFilter(selection));

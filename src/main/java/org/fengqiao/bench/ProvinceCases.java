@@ -215,7 +215,9 @@ final class ProvinceCases {
                 .add(evaluatedAt).add(archivedAt).add(mergedInto).add((long) chain.count - 1)
                 .add(chain.tip).add(status.equals("RETURNED") ? 1L : 0L).end();
         out.texts().add(id).raw("{" + text.terms() + (text.terms().isEmpty() ? "" : ",")
-                + String.join(",", SearchTerms.of(code).stream().map(ProvinceCases::element).toList()) + "}").end();
+                + String.join(",", java.util.stream.Stream.concat(SearchTerms.of(code).stream(),
+                        org.fengqiao.cases.RegionTerms.of(v.code()).stream()).map(ProvinceCases::element).toList())
+                + "}").end();
         if (!merged) {
             previousId = id;
             previousCode = code;

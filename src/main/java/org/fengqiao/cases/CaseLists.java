@@ -52,7 +52,8 @@ public class CaseLists {
             throw new ProblemException.InvalidInput("size", "case.badPage");
         }
         Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()), parties.hashesFor(actor));
-        long total = cappedCount(where);
+        long total = filter.equals(CaseFilter.none()) && actor.jurisdiction().regionPrefix() != null
+                ? cappedJurisdictionCount(actor.jurisdiction()) : cappedCount(where);
         if (page == 0) {
             parties.audit(actor, filter, total);
         }
@@ -216,6 +217,21 @@ public class CaseLists {
         return trayPreviews.get(new TrayPreviewKey(actor.jurisdiction(), tray, size,
                 clock.instant().getEpochSecond() / 60), key -> list(actor, CaseFilter.of(tray), CaseFilter.Sort.DUE_ASC,
                 0, size));
+    }
+
+    /**
+     * How many cases a centre's jurisdiction holds, up to {@link Page#COUNT_CAP} + 1, as the unfiltered list shows it:
+     * its region's cases counted in the region index alone (no case row read; the two halves of the jurisdiction
+     * together could only be counted row by row, 294 ms instead of 57 ms for a township of a generated province of a
+     * million cases), plus the cases elsewhere its unit is involved with.
+     */
+    private long cappedJurisdictionCount(org.fengqiao.access.Jurisdiction j) {
+        String region = CaseSql.inRegionWrittenOut(j.regionPrefix());
+        long count = jdbc.sql("select (select count(*) from (select 1 from cases c where " + region
+                + " limit " + (Page.COUNT_CAP + 1) + ") inside) + (select count(*) from cases c"
+                + " where c.id = any(array(select cu.case_id from case_unit cu where cu.unit_id = :unit))"
+                + " and not (" + region + "))").param("unit", j.unitId()).query(Long.class).single();
+        return Math.min(count, Page.COUNT_CAP + 1);
     }
 
     /** How many cases match, up to {@link Page#COUNT_CAP} + 1 (which means more than {@link Page#COUNT_CAP}). */

@@ -118,8 +118,9 @@ class CaseRepository {
                 .param("routingReason", text(s.routingReason())).param("assignedAt", time(s.due().assignedAt()))
                 .param("acceptDue", time(s.due().acceptDueAt())).param("handleDue", time(s.due().handleDueAt()))
                 .param("handlePolicy", text(s.due().handlePolicy()))
-                .param("searchTerms", org.fengqiao.intelligence.text.SearchTerms.of(f.title(), f.description(),
-                        f.address(), s.trackingCode()).toArray(String[]::new))
+                .param("searchTerms", java.util.stream.Stream.concat(org.fengqiao.intelligence.text.SearchTerms.of(
+                        f.title(), f.description(), f.address(), s.trackingCode()).stream(),
+                        RegionTerms.of(s.region().value()).stream()).toArray(String[]::new))
                 .param("pRoles", column(parties, p -> p.role().name()))
                 // personal data sealed with the current key version, phone and ID number also as keyed hashes
                 .param("pNames", column(parties, p -> personal.seal(Field.NAME, p.name().strip())))

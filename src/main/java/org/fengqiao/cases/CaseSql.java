@@ -123,6 +123,30 @@ final class CaseSql {
     record TrayBounds(Instant now, Instant dueSoon) {
     }
 
+    /**
+     * For a search within a county, township or village: the cases whose terms hold the words and the region's term
+     * together (one lookup in the term index, see {@link RegionTerms}), or that the caller's unit is involved with —
+     * the jurisdiction's two halves, so that the search reads only the cases it may find. Nothing for a province or
+     * a city, or a unit without a region.
+     */
+    private static String withinRegionByTerms(Jurisdiction j, CaseFilter f, List<String> words) {
+        String within = RegionTerms.forPrefix(j.regionPrefix());
+        if (within == null || (f.tray() != null && f.tray().isOwnUnits())) {
+            return "";
+        }
+        List<String> driving = new java.util.ArrayList<>(words);
+        driving.add(within);
+        if (f.region() != null && DivisionCode.isValid(f.region())) {
+            String narrower = RegionTerms.forPrefix(DivisionCode.of(f.region()).prefix());
+            if (narrower != null && !narrower.equals(within)) {
+                driving.add(narrower); // the filter's region lies in the jurisdiction or matches nothing anyway
+            }
+        }
+        return " and (c.id = any(array(select t.case_id from case_text t where t.search_terms @> '{"
+                + String.join(",", driving) + "}'::text[]))"
+                + " or c.id = any(array(select cu.case_id from case_unit cu where cu.unit_id = " + j.unitId() + ")))";
+    }
+
     static Where where(Jurisdiction j, CaseFilter f) {
         return where(j, f, null);
     }
@@ -233,12 +257,14 @@ final class CaseSql {
                             .replace("_", "\\_") + "%");
                 }
             }
-            if (!terms.isEmpty()) {
+            List<String> chinese = terms.stream().distinct()
+                    .filter(org.fengqiao.intelligence.text.SearchTerms::isChinese).toList();
+            if (!chinese.isEmpty()) {
                 // written out (they are Chinese characters only), so that the plan suits how common they are: a
                 // rare word is looked up in the term index, a common one found walking the newest cases
                 sql.append(" and exists (select 1 from case_text t where t.case_id = c.id and t.search_terms @> '{")
-                        .append(String.join(",", terms.stream().distinct().filter(org.fengqiao.intelligence.text.SearchTerms::isChinese).toList()))
-                        .append("}'::text[])");
+                        .append(String.join(",", chinese)).append("}'::text[])");
+                sql.append(withinRegionByTerms(j, f, chinese));
             }
         }
         if (f.minRisk() != null) {

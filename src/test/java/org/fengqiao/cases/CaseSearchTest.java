@@ -41,6 +41,24 @@ class CaseSearchTest {
     }
 
     @Test
+    void aSearchFindsTheCasesOfTheSearchersOwnVillageTownshipOrCountyOnly() {
+        assertThat(foundBy("fengyuan.grid", "鹁鸪岭")).as("the case's village").isEqualTo(1);
+        assertThat(foundBy("leshan.grid", "鹁鸪岭")).as("another village").isZero();
+        assertThat(found("鹁鸪岭")).as("the township").isEqualTo(1);
+        assertThat(foundBy("county.leader", "鹁鸪岭")).as("the county").isEqualTo(1);
+    }
+
+    @Test
+    void theRegionTermsBesideTheWordsAreNothingAPersonCanSearchFor() {
+        assertThat(found("@330681")).isZero();
+        assertThat(found("@330681109290")).isZero();
+    }
+
+    static long foundBy(String user, String q) {
+        return api.get(user, "/api/cases?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).get("total").asLong();
+    }
+
+    @Test
     void wordsMustMatchInOrder() {
         assertThat(found("岭鸪鹁")).isZero();
     }

@@ -62,6 +62,16 @@ class JurisdictionTest {
     }
 
     @Test
+    void theUnfilteredListCountsTheSameCasesAsAFilterThatLeavesNothingOut() {
+        for (String user : new String[] {"fengyuan.grid", "leshan.grid", "fq.intake", "county.leader", "fq.police"}) {
+            long unfiltered = api.get(user, "/api/cases?size=1").get("total").asLong();
+            long filtered = api.get(user, "/api/cases?size=1&from=2000-01-01").get("total").asLong();
+            assertThat(unfiltered).as(user).isEqualTo(filtered);
+        }
+        assertThat(api.get("fengyuan.grid", "/api/cases?size=1").get("total").asLong()).isPositive();
+    }
+
+    @Test
     void noTrayOfANeighbouringVillageHoldsTheCase() {
         for (Tray tray : Tray.values()) {
             assertThat(ids(api.get("leshan.grid", "/api/cases?size=500&tray=" + tray))).as(tray.name()).doesNotContain(caseId);

@@ -123,7 +123,10 @@ class OpenCaseIndex implements LiveCaseIndex.Source {
             doc.add(new StoredField("id", id));
             doc.add(new LongPoint("at", at));
             doc.add(new NumericDocValuesField("at", at));
-            doc.add(new Field("terms", String.join(" ", (String[]) rs.getArray(3).getArray()), TERMS));
+            // the words only: the region terms (kept for searches within a region) would make neighbours alike
+            doc.add(new Field("terms", java.util.Arrays.stream((String[]) rs.getArray(3).getArray())
+                    .filter(t -> !org.fengqiao.cases.RegionTerms.isRegionTerm(t))
+                    .collect(java.util.stream.Collectors.joining(" ")), TERMS));
             writer.put(id, doc);
         });
     }
