@@ -57,14 +57,42 @@ public class CaseLists {
         if (page == 0) {
             parties.audit(actor, filter, total);
         }
-        List<CaseSummary> items = total == 0 ? List.of() : where.bind(jdbc.sql("""
-                        select c.id, c.tracking_code, c.status, c.kind, c.channel, c.title, c.category_code,
-                               c.dispute_type, c.region_code, c.handling_unit, c.registered_at, c.handle_due_at,
-                               c.overdue_since, c.risk_level, c.urgent, c.supervised, c.outcome, c.rating
-                        from cases c where""" + where.sql() + " order by " + sort.sql + " limit :limit offset :offset"))
-                .param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> summary(rs)).list();
+        List<CaseSummary> items = total == 0 ? List.of() : items(actor, filter, where, sort, page, size);
         return new Page<>(items, page, size, total);
+    }
+
+    private static final String SUMMARY_COLUMNS = """
+            select c.id, c.tracking_code, c.status, c.kind, c.channel, c.title, c.category_code,
+                   c.dispute_type, c.region_code, c.handling_unit, c.registered_at, c.handle_due_at,
+                   c.overdue_since, c.risk_level, c.urgent, c.supervised, c.outcome, c.rating
+            from cases c where""";
+
+    /**
+     * A page of the list. A centre's cases are its region's and those its unit is involved with elsewhere: read as
+     * one condition with an "or", PostgreSQL must gather every case of the jurisdiction and sort them to show the
+     * newest twenty (a village of a generated province of a million cases walked 2,700 cases a page); read as its two
+     * halves, each takes its first cases in order from its own index, and the page is taken from both.
+     */
+    private List<CaseSummary> items(Actor actor, CaseFilter filter, Where where, CaseFilter.Sort sort, int page,
+                                    int size) {
+        org.fengqiao.access.Jurisdiction j = actor.jurisdiction();
+        if (j.regionPrefix() == null || (filter.tray() != null && filter.tray().isOwnUnits())) {
+            return where.bind(jdbc.sql(SUMMARY_COLUMNS + where.sql() + " order by " + sort.sql
+                            + " limit :limit offset :offset"))
+                    .param("limit", size).param("offset", (long) page * size)
+                    .query((rs, n) -> summary(rs)).list();
+        }
+        Instant now = clock.instant();
+        Where region = where(regionHalf(j), filter, trayBounds(now), parties.hashesFor(actor));
+        Where unit = where(unitHalf(j), filter, trayBounds(now), parties.hashesFor(actor));
+        java.util.Map<String, Object> params = new java.util.HashMap<>(region.params());
+        params.putAll(unit.params()); // the same filter: the same names with the same values
+        return new Where("", params).bind(jdbc.sql("select * from ((" + SUMMARY_COLUMNS + region.sql()
+                        + " order by " + sort.sql + " limit :top) union (" + SUMMARY_COLUMNS + unit.sql()
+                        + " order by " + sort.sql + " limit :top)) c order by " + sort.sql
+                        + " limit :limit offset :offset"))
+                .param("top", (long) (page + 1) * size).param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> summary(rs)).list();
     }
 
     /** All cases matching the filter (for exports), in pages of 500 rows, capped at {@code max}. */

@@ -74,10 +74,31 @@ final class CaseSql {
                 : unitOnly.replace("c.region_code between :jLo and :jHi", inRegionWrittenOut(j.regionPrefix()));
     }
 
-    /** The SQL condition that a case lies in a region's subtree, written out (see {@link #inJurisdictionWrittenOut}). */
+    /**
+     * The SQL condition that a case lies in a region's subtree, written out (see {@link #inJurisdictionWrittenOut}).
+     * A case's region is a 12-digit code (a village's, or a township's or county's for a matter of that level; the
+     * grid is kept beside it), so a village's subtree is its one code: an equality, which the region index answers in
+     * registration order (a village's newest cases without sorting all of them).
+     */
     static String inRegionWrittenOut(String prefix) {
-        String[] range = regionRange(digits(prefix));
+        if (digits(prefix).length() == 12) {
+            return "c.region_code = '" + prefix + "'";
+        }
+        String[] range = regionRange(prefix);
         return "c.region_code between '" + range[0] + "' and '" + range[1] + "'";
+    }
+
+    /** No unit: a jurisdiction of a region alone ({@link #regionHalf}). Unit ids start at 1. */
+    private static final long NO_UNIT = 0;
+
+    /** A centre's jurisdiction without the cases its unit is involved with elsewhere: its region alone. */
+    static Jurisdiction regionHalf(Jurisdiction j) {
+        return new Jurisdiction(j.regionPrefix(), NO_UNIT);
+    }
+
+    /** A centre's jurisdiction without its region: the cases its unit is involved with. */
+    static Jurisdiction unitHalf(Jurisdiction j) {
+        return new Jurisdiction(null, j.unitId());
     }
 
     private static String digits(String s) {

@@ -71,6 +71,22 @@ class JurisdictionTest {
         assertThat(api.get("fengyuan.grid", "/api/cases?size=1").get("total").asLong()).isPositive();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aCentreListsAndFindsACaseOutsideItsRegionThatItsUnitIsInvolvedWith() {
+        assertThat(ids(api.get("leshan.grid", "/api/cases?size=500"))).doesNotContain(caseId);
+        // the neighbouring village's centre joins the case (as a county dispatcher may have it do)
+        jdbc.sql("insert into case_unit (case_id, unit_id, role, since) select ?, u.unit_id, 'JOINT', now()"
+                + " from staff_user u where u.username = 'leshan.grid'").param(caseId).update();
+        long total = api.get("leshan.grid", "/api/cases?size=500").get("total").asLong();
+        assertThat(ids(api.get("leshan.grid", "/api/cases?size=500"))).contains(caseId);
+        assertThat(api.get("leshan.grid", "/api/cases?size=500&from=2000-01-01").get("total").asLong()).isEqualTo(total);
+        assertThat(api.get("leshan.grid", "/api/cases?q=" + enc(title)).get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("leshan.grid", "/api/cases/" + caseId).status()).isEqualTo(200);
+    }
+
     @Test
     void noTrayOfANeighbouringVillageHoldsTheCase() {
         for (Tray tray : Tray.values()) {
