@@ -71,12 +71,13 @@ public class CaseLists {
      * A page of the list. A centre's cases are its region's and those its unit is involved with elsewhere: read as
      * one condition with an "or", PostgreSQL must gather every case of the jurisdiction and sort them to show the
      * newest twenty (a village of a generated province of a million cases walked 2,700 cases a page); read as its two
-     * halves, each takes its first cases in order from its own index, and the page is taken from both.
+     * halves, each takes its first cases in order from its own index, and the page is taken from both. (A tray's
+     * list is short and bounded by its own conditions: read as one.)
      */
     private List<CaseSummary> items(Actor actor, CaseFilter filter, Where where, CaseFilter.Sort sort, int page,
                                     int size) {
         org.fengqiao.access.Jurisdiction j = actor.jurisdiction();
-        if (j.regionPrefix() == null || (filter.tray() != null && filter.tray().isOwnUnits())) {
+        if (j.regionPrefix() == null || filter.tray() != null) {
             return where.bind(jdbc.sql(SUMMARY_COLUMNS + where.sql() + " order by " + sort.sql
                             + " limit :limit offset :offset"))
                     .param("limit", size).param("offset", (long) page * size)
@@ -87,7 +88,10 @@ public class CaseLists {
         Where unit = where(unitHalf(j), filter, trayBounds(now), parties.hashesFor(actor));
         java.util.Map<String, Object> params = new java.util.HashMap<>(region.params());
         params.putAll(unit.params()); // the same filter: the same names with the same values
-        return new Where("", params).bind(jdbc.sql("select * from ((" + SUMMARY_COLUMNS + region.sql()
+        // the region half's own condition, in the form its index reads in order
+        String inOrder = region.sql().replaceFirst(java.util.regex.Pattern.quote(inRegionWrittenOut(j.regionPrefix())),
+                java.util.regex.Matcher.quoteReplacement(inRegionInOrderWrittenOut(j.regionPrefix())));
+        return new Where("", params).bind(jdbc.sql("select * from ((" + SUMMARY_COLUMNS + inOrder
                         + " order by " + sort.sql + " limit :top) union (" + SUMMARY_COLUMNS + unit.sql()
                         + " order by " + sort.sql + " limit :top)) c order by " + sort.sql
                         + " limit :limit offset :offset"))
