@@ -157,6 +157,33 @@ class ProvinceHistoryTest {
     }
 
     @Test
+    void aTownshipsSearchFindsByWordExactlyItsOwnCasesThatHoldTheWord() {
+        // a word of a generated case of the township, and how many of the township's cases hold it
+        String word = jdbc.sql("""
+                select w from case_text t join cases c on c.id = t.case_id, unnest(t.search_terms) w
+                where c.region_code like '339901001%' and w !~ '^[@0-9A-Za-z]' limit 1""").query(String.class).single();
+        long holding = jdbc.sql("""
+                select count(*) from cases c join case_text t on t.case_id = c.id
+                where c.region_code like '339901001%' and t.search_terms @> array[cast(? as text)]""").param(word)
+                .query(Long.class).single();
+        org.fengqiao.cases.CaseFilter byWord = new org.fengqiao.cases.CaseFilter(List.of(), null, null, null, null,
+                null, null, null, null, null, word, null, null, null, null);
+        var lists = instance.getBean(org.fengqiao.cases.CaseLists.class);
+        assertThat(lists.list(pages.actor("syn.town.dispatcher"), byWord,
+                org.fengqiao.cases.CaseFilter.Sort.REGISTERED_DESC, 0, 20).total())
+                .isEqualTo(Math.min(holding, org.fengqiao.cases.CaseViews.Page.COUNT_CAP + 1));
+        assertThat(holding).isPositive();
+    }
+
+    @Test
+    void theProvinceLeadersListNarrowsByCountyAndTownshipNotByEachVillage() throws Exception {
+        String list = pages.mvc.perform(get("/cases").with(pages.as("province.leader")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String select = list.substring(list.indexOf("id=\"region\""), list.indexOf("</select>", list.indexOf("id=\"region\"")));
+        assertThat(select).contains("合成县01").contains("第01镇").doesNotContain("第01村");
+    }
+
+    @Test
     void theDashboardOfTheProvinceLeaderAndOfTheDemoCountyCountTheGeneratedCases() {
         Measures measures = instance.getBean(Measures.class);
         LocalDate today = LocalDate.now(org.fengqiao.platform.ChinaTime.ZONE);

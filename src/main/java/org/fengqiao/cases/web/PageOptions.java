@@ -55,16 +55,21 @@ class PageOptions {
         }
         Map<String, List<Option>> groups = new LinkedHashMap<>();
         for (Region county : regions.within(home, RegionLevel.COUNTY)) {
-            List<Option> options = new ArrayList<>();
-            options.add(new Option(county.code().value(), county.name()));
-            for (Region township : regions.children(county.code())) {
-                if (township.level() == RegionLevel.TOWNSHIP) {
-                    options.add(new Option(township.code().value(), county.name() + " › " + township.name()));
-                }
-            }
-            groups.put(county.name(), options);
+            groups.put(county.name(), withChildren(county, RegionLevel.TOWNSHIP));
         }
         return groups;
+    }
+
+    /** A region and its children of a level, as "枫桥镇 › 枫源村". */
+    private List<Option> withChildren(Region parent, RegionLevel level) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option(parent.code().value(), parent.name()));
+        for (Region child : regions.children(parent.code())) {
+            if (child.level() == level) {
+                options.add(new Option(child.code().value(), parent.name() + " › " + child.name()));
+            }
+        }
+        return options;
     }
 
     /** Townships and villages of the user's county, as "枫桥镇 › 枫源村", grouped by township. */
@@ -73,13 +78,7 @@ class PageOptions {
                 ? actor.unit().regionCode().truncate(RegionLevel.COUNTY) : actor.unit().regionCode();
         Map<String, List<Option>> groups = new LinkedHashMap<>();
         for (Region township : regions.within(county, RegionLevel.TOWNSHIP)) {
-            List<Option> options = new ArrayList<>();
-            options.add(new Option(township.code().value(), township.name()));
-            for (Region village : regions.children(township.code())) {
-                if (village.level() == RegionLevel.VILLAGE) {
-                    options.add(new Option(village.code().value(), township.name() + " › " + village.name()));
-                }
-            }
+            List<Option> options = withChildren(township, RegionLevel.VILLAGE);
             if (options.size() > 1 || township.code().isWithin(actor.unit().regionCode())
                     || actor.unit().regionCode().isWithin(township.code())) {
                 groups.put(township.name(), options);
