@@ -111,7 +111,10 @@ class RollupReads {
                        sum(x.rated_own) as rated_own, sum(x.rated_own_satisfied) as rated_own_satisfied,
                        sum(x.rated_staff) as rated_staff, sum(x.rated_staff_satisfied) as rated_staff_satisfied
                 from (select %s as bucket, nullif(r.cat1, '') as cat1, nullif(r.dispute_type, '') as dispute_type,
-                             %s as area, r.*
+                             %s as area, r.channel, r.registered, r.closed, r.resolved, r.on_time,
+                             r.handling_seconds, r.evaluated, r.satisfied, r.assigned, r.returned, r.accepted,
+                             r.accepted_on_time, r.suggestion_decided, r.suggestion_kept, r.unit_suggested, r.unit_kept,
+                             r.rated_own, r.rated_own_satisfied, r.rated_staff, r.rated_staff_satisfied
                       from analytics_daily_rollup r where %s) x
                 group by grouping sets ((x.bucket, x.channel), (x.cat1), (x.dispute_type), (x.area), ())
                 """.formatted(bucket, area, where);
