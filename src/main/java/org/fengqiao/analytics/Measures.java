@@ -104,14 +104,16 @@ public class Measures {
     static final List<Outcome> RESOLVED = Arrays.stream(Outcome.values()).filter(Outcome::isResolved).toList();
     static final List<Rating> SATISFIED = List.of(Rating.SATISFIED, Rating.BASICALLY_SATISFIED);
 
-    private static final String IS_CLOSED = "c.status in " + sqlList(CLOSED);
-    private static final String IS_RESOLVED = "c.outcome in " + sqlList(RESOLVED);
-    private static final String IS_SATISFIED = "c.rating in " + sqlList(SATISFIED);
-    private static final String NOT_MERGED = "c.status <> '" + CaseStatus.MERGED.name() + "'";
+    static final String IS_CLOSED = "c.status in " + sqlList(CLOSED);
+    static final String IS_RESOLVED = "c.outcome in " + sqlList(RESOLVED);
+    static final String IS_SATISFIED = "c.rating in " + sqlList(SATISFIED);
+    static final String NOT_MERGED = "c.status <> '" + CaseStatus.MERGED.name() + "'";
     private static final int TOP_UNITS = 10;
 
     private final CaseLists cases;
     private final JdbcClient jdbc;
+    private final LiveCounts live;
+    private final RollupReads rollups;
     private final Regions regions;
     private final Categories categories;
     private final Breakdowns breakdowns;
@@ -125,11 +127,13 @@ public class Measures {
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
     private final Duration maxLag;
 
-    Measures(CaseLists cases, JdbcClient jdbc, Regions regions, Categories categories, Breakdowns breakdowns,
+    Measures(CaseLists cases, JdbcClient jdbc, LiveCounts live, RollupReads rollups, Regions regions, Categories categories, Breakdowns breakdowns,
              Selections selections, Units units, MessageSource messages, Clock clock,
              org.springframework.transaction.PlatformTransactionManager transactions,
              @org.springframework.beans.factory.annotation.Value("${fengqiao.analytics.max-lag:30s}") Duration maxLag) {
         this.cases = cases;
+        this.live = live;
+        this.rollups = rollups;
         this.breakdowns = breakdowns;
         this.selections = selections;
         this.cache = UntilChanged.atMostBehind(cases::changeMark, 500, Duration.ofMinutes(1), maxLag, clock);
@@ -169,7 +173,16 @@ public class Measures {
         Selection selection = selections.of(filter, locale);
         CacheKey key = new CacheKey(actor.jurisdiction(), actor.unit().regionCode(), selection, locale.getLanguage());
         // one snapshot for all figures (repeatable read), also when computed in the background
-        return cache.get(key, k -> readOnly.execute(status -> compute(actor, selection, locale)));
+        return cache.get(key, k -> readOnly.execute(status -> compute(actor, selection, locale, rollups.fromLevel())));
+    }
+
+    /**
+     * The summary computed now, uncached: from the rollup where it answers callers at or above {@code rollupFrom},
+     * live otherwise ({@code rollupFrom} null: always live).
+     */
+    Summary computeNow(Actor actor, AnalyticsFilter filter, RegionLevel rollupFrom) {
+        Selection selection = selections.of(filter, LocaleContextHolder.getLocale());
+        return readOnly.execute(status -> compute(actor, selection, LocaleContextHolder.getLocale(), rollupFrom));
     }
 
     /**
@@ -195,7 +208,7 @@ public class Measures {
 
     // ---- the filter -----------------------------------------------------------------------------------------
 
-    private static CaseFilter cohortFilter(Selection s) {
+    static CaseFilter cohortFilter(Selection s) {
         return new CaseFilter(List.of(), null, s.channel(), s.category(), s.disputeType(), s.region(), null, null,
                 s.from(), s.to(), null, null, null, null, null);
     }
@@ -207,107 +220,20 @@ public class Measures {
 
     // ---- computing ------------------------------------------------------------------------------------------
 
-    private Summary compute(Actor actor, Selection selection, Locale locale) {
+    private Summary compute(Actor actor, Selection selection, Locale locale, RegionLevel rollupFrom) {
         java.time.Instant asOf = clock.instant();
-        CaseScope cohort = cases.scope(actor, cohortFilter(selection)).and(NOT_MERGED);
         DivisionCode root = selection.region() != null ? DivisionCode.of(selection.region()) : actor.unit().regionCode();
         RegionLevel child = root.level() == RegionLevel.GRID ? null : RegionLevel.values()[root.level().ordinal() + 1];
-        String area = child == null ? "cast(null as text)"
-                : "case when c.region_code like '" + root.prefix() + "%' then "
-                + (child == RegionLevel.GRID ? "coalesce(c.grid_code, '')" : "left(c.region_code, " + child.digits() + ")")
-                + " else '-' end";
-        String unit = selection.granularity() == Granularity.WEEK ? "week" : "day";
-
-        CohortCounts[] total = {CohortCounts.NONE};
-        Map<LocalDate, Map<Channel, Long>> trend = new HashMap<>();
-        Map<String, CohortCounts> byCategory = new HashMap<>();
-        Map<String, CohortCounts> byDispute = new HashMap<>();
-        Map<String, CohortCounts> byArea = new HashMap<>();
-        // one pass over the cohort: totals and every breakdown at once (grouping sets); sorts in memory
-        jdbc.sql("set local work_mem = '32MB'").update();
-        String mainSql = """
-                select grouping(x.bucket) as g_bucket, grouping(x.cat1) as g_cat, grouping(x.dispute_type) as g_dispute,
-                       grouping(x.area) as g_area, x.bucket, x.channel, x.cat1, x.dispute_type, x.area,
-                       count(*) as registered,
-                       count(*) filter (where x.closed) as closed,
-                       count(*) filter (where x.resolved) as resolved,
-                       count(*) filter (where x.closed and x.closed_on_time) as on_time,
-                       coalesce(sum(x.handling_seconds) filter (where x.closed), 0) as handling_seconds,
-                       count(*) filter (where x.rated) as evaluated,
-                       count(*) filter (where x.satisfied) as satisfied,
-                       count(*) filter (where x.assigned) as assigned,
-                       count(*) filter (where x.returned) as returned
-                from (select cast(date_trunc('%s', c.registered_at at time zone 'Asia/Shanghai') as date) as bucket,
-                             c.channel, left(c.category_code, 2) as cat1, c.dispute_type, %s as area,
-                             %s as closed, coalesce(%s, false) as resolved, coalesce(c.closed_on_time, false) as closed_on_time,
-                             extract(epoch from c.closed_at - c.registered_at) as handling_seconds,
-                             c.rating is not null as rated, coalesce(%s, false) as satisfied,
-                             c.assigned_at is not null as assigned, c.return_count > 0 as returned
-                      from case_report c where %s) x
-                group by grouping sets ((x.bucket, x.channel), (x.cat1), (x.dispute_type), (x.area), ())
-                """.formatted(unit, area, IS_CLOSED, IS_RESOLVED, IS_SATISFIED, cohort.sql());
-        cohort.bind(jdbc.sql(mainSql))
-                .query(rs -> {
-                    CohortCounts counts = CohortCounts.of(rs);
-                    if (rs.getInt("g_bucket") == 0) {
-                        trend.computeIfAbsent(rs.getObject("bucket", LocalDate.class), d -> new EnumMap<>(Channel.class))
-                                .put(Channel.valueOf(rs.getString("channel")), counts.registered());
-                    } else if (rs.getInt("g_cat") == 0) {
-                        byCategory.put(rs.getString("cat1"), counts);
-                    } else if (rs.getInt("g_dispute") == 0) {
-                        byDispute.put(rs.getString("dispute_type"), counts);
-                    } else if (rs.getInt("g_area") == 0) {
-                        byArea.put(rs.getString("area"), counts);
-                    } else {
-                        total[0] = counts;
-                    }
-                });
-
-        // every step of a case happens after its registration, so only events since the period began matter;
-        // an acceptance answers the assignment or transfer just before it (only those lead to ASSIGNED)
-        long[] acceptance = cohort.bind(jdbc.sql("""
-                        select count(*) as accepted,
-                               count(*) filter (where x.due is null or x.occurred_at <= x.due) as on_time
-                        from (select e.type, e.occurred_at, cast(lag(e.data ->> 'acceptDueAt')
-                                     over (partition by e.case_id order by e.id) as timestamptz) as due
-                              from case_event_report e join case_report c on c.id = e.case_id
-                              where e.type in ('CaseAssigned', 'CaseTransferred', 'CaseAccepted')
-                                and e.occurred_at >= :eventsFrom and %s) x
-                        where x.type = 'CaseAccepted'
-                        """.formatted(cohort.sql())))
-                .param("eventsFrom", ChinaTime.startOf(selection.from()).atOffset(java.time.ZoneOffset.UTC))
-                .query((rs, n) -> new long[] {rs.getLong("accepted"), rs.getLong("on_time")}).single();
-
-        long[] suggestions = cohort.bind(jdbc.sql("""
-                        select count(*) filter (where x.decided) as decided,
-                               count(*) filter (where x.decided and x.category_kept) as kept,
-                               count(*) filter (where x.accepted) as accepted,
-                               count(*) filter (where x.accepted and x.unit_kept) as unit_kept
-                        from (select %s and c.category_code is not null as decided,
-                                     c.category_code like s.category_code || '%%' as category_kept,
-                                     c.accepted_at is not null and s.unit_id is not null as accepted,
-                                     c.handling_unit = s.unit_id as unit_kept
-                              from case_report c join case_suggestion_report s on s.case_id = c.id where %s) x
-                        """.formatted(CaseStatus.sqlIn("c.status", s -> s != CaseStatus.REGISTERED
-                        && s != CaseStatus.MERGED), cohort.sql())))
-                .query((rs, n) -> new long[] {rs.getLong("decided"), rs.getLong("kept"), rs.getLong("accepted"),
-                        rs.getLong("unit_kept")}).single();
-
-        // the latest rating of each rated case of the cohort, and whether the citizen gave it online themselves
-        // (evaluated after registration: the events of the years before the period are not read)
-        long[] sources = cohort.bind(jdbc.sql("""
-                        select count(*) filter (where x.own) as own, count(*) filter (where x.own and x.sat) as own_sat,
-                               count(*) filter (where not x.own) as staff, count(*) filter (where not x.own and x.sat) as staff_sat
-                        from (select distinct on (c.id) coalesce(e.data ->> 'source' = 'CITIZEN', false) as own,
-                                     coalesce(%s, false) as sat
-                              from case_event_report e join case_report c on c.id = e.case_id
-                              where e.type = 'CaseEvaluated' and e.occurred_at >= :eventsFrom and c.rating is not null
-                                and %s
-                              order by c.id, e.id desc) x
-                        """.formatted(IS_SATISFIED, cohort.sql())))
-                .param("eventsFrom", ChinaTime.startOf(selection.from()).atOffset(java.time.ZoneOffset.UTC))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
-
+        // a city's or province's figures from the daily rollup; anyone else's, or a finer filter, counted live
+        java.util.Optional<RollupReads.Read> read = rollupFrom == null ? java.util.Optional.empty()
+                : rollups.read(actor, selection, root, child, rollupFrom);
+        CohortTotals counts = read.map(RollupReads.Read::totals).orElseGet(() -> live.count(actor, selection, root, child));
+        Summary.Freshness freshness = read.map(r -> new Summary.Freshness(Summary.Freshness.Source.ROLLUP,
+                rollups.interval().toSeconds())).orElse(new Summary.Freshness(Summary.Freshness.Source.LIVE, maxLag.toSeconds()));
+        asOf = read.map(RollupReads.Read::asOf).orElse(asOf);
+        long[] acceptance = counts.acceptance();
+        long[] suggestions = counts.suggestions();
+        long[] sources = counts.sources();
         CaseScope overdue = cases.scope(actor, currentFilter(selection));
         List<UnitCount> overdueUnits = overdue.bind(jdbc.sql("""
                         select c.handling_unit as unit, count(*) as n from case_report c where\s""" + overdue.sql() + """
@@ -320,7 +246,7 @@ public class Measures {
                 }).list();
         long overdueTotal = overdueUnits.stream().mapToLong(UnitCount::count).sum();
 
-        CohortCounts t = total[0];
+        CohortCounts t = counts.total();
         List<Measure> measures = List.of(
                 count(INTAKE, t.registered(), definition(INTAKE, false, selection)),
                 rate(RESOLUTION_RATE, t.resolved(), t.registered(), definition(RESOLUTION_RATE, false, selection)),
@@ -345,9 +271,9 @@ public class Measures {
                 rate(SUGGESTED_UNIT_ACCURACY, suggestions[3], suggestions[2],
                         definition(SUGGESTED_UNIT_ACCURACY, false, selection)));
 
-        return new Summary(asOf, selection, measures, breakdowns.trend(selection, trend),
-                breakdowns.categories(byCategory), breakdowns.disputeTypes(byDispute, locale),
-                breakdowns.regions(actor, root, child, byArea),
+        return new Summary(asOf, freshness, selection, measures, breakdowns.trend(selection, counts.trend()),
+                breakdowns.categories(counts.byCategory()), breakdowns.disputeTypes(counts.byDispute(), locale),
+                breakdowns.regions(actor, root, child, counts.byArea()),
                 overdueUnits.stream().sorted(Comparator.comparingLong(UnitCount::count).reversed()
                         .thenComparing(UnitCount::unitName)).limit(TOP_UNITS).toList());
     }

@@ -12,6 +12,8 @@ import org.fengqiao.regions.RegionLevel;
  *
  * @param asOf          when the figures were computed: after a change to a case, the figures held are shown for up
  *                      to {@code fengqiao.analytics.max-lag} (30 s by default) while new ones are computed
+ * @param freshness     where the figures come from and how soon they follow a change: live, or (for city and
+ *                      province leaders) the daily rollup as of its last refresh ({@code asOf})
  * @param selection     the filter as applied, with its defaults filled in and its codes named
  * @param measures      the key figures, each with its definition
  * @param trend         registrations per day (per week for periods over 60 days), by channel
@@ -20,13 +22,27 @@ import org.fengqiao.regions.RegionLevel;
  * @param byRegion      registrations one level below the selected region, for drill-down
  * @param overdueUnits  handling units with the most open cases past their deadline now (at most ten)
  */
-public record Summary(java.time.Instant asOf, Selection selection, List<Measure> measures, Trend trend, List<Slice> byCategory,
+public record Summary(java.time.Instant asOf, Freshness freshness, Selection selection, List<Measure> measures, Trend trend, List<Slice> byCategory,
                       List<Slice> byDisputeType, RegionBreakdown byRegion, List<UnitCount> overdueUnits) {
 
     /** The measure of that name. */
     public Measure measure(String name) {
         return measures.stream().filter(m -> m.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no measure " + name));
+    }
+
+    /**
+     * How current the figures are.
+     *
+     * @param source             LIVE: counted from the cases, brought up to date within {@code updateEverySeconds}
+     *                           of a change; ROLLUP: summed from the daily rollup, refreshed every
+     *                           {@code updateEverySeconds} (currently overdue cases are always counted now)
+     * @param updateEverySeconds the largest lag of the figures behind the cases, in seconds
+     */
+    public record Freshness(Source source, long updateEverySeconds) {
+        public enum Source {
+            LIVE, ROLLUP
+        }
     }
 
     /** Day or ISO week (starting on Monday). */
