@@ -88,7 +88,11 @@ public class DailyRollups {
                 .query((rs, n) -> rs.getObject(1) == null ? null : new LocalDate[] {
                         ChinaTime.dateOf(rs.getObject(1, java.time.OffsetDateTime.class).toInstant()),
                         ChinaTime.dateOf(rs.getObject(2, java.time.OffsetDateTime.class).toInstant())}).single();
-        tx.executeWithoutResult(s -> jdbc.sql("delete from analytics_daily_rollup").update());
+        // without a state the summaries are counted live until the rebuild is done
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("delete from analytics_rollup_state").update();
+            jdbc.sql("delete from analytics_daily_rollup").update();
+        });
         if (span == null) {
             return 0;
         }

@@ -2,14 +2,10 @@ package org.fengqiao.analytics;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -28,14 +24,12 @@ import org.fengqiao.cases.CaseFilter;
 import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseStatus;
-import org.fengqiao.cases.Channel;
 import org.fengqiao.cases.Outcome;
 import org.fengqiao.cases.Rating;
 import org.fengqiao.platform.UntilChanged;
 import org.fengqiao.categories.Categories;
 import org.fengqiao.organisation.Unit;
 import org.fengqiao.organisation.Units;
-import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.platform.ProblemException;
 import org.fengqiao.regions.DivisionCode;
 import org.fengqiao.regions.RegionLevel;
@@ -63,7 +57,8 @@ import org.fengqiao.regions.Regions;
  * <li>单位建议准确率 suggested-unit accuracy = accepted cases handled by the unit the suggestion named ÷ accepted
  * cases whose suggestion named a unit.</li>
  * </ul>
- * Everything comes from a few aggregate statements over the scope {@link CaseLists#scope} gives; results are
+ * The cohort's counts come from a few aggregate statements over the scope {@link CaseLists#scope} gives
+ * ({@link LiveCounts}), or for city and province leaders from the daily rollup ({@link RollupReads}); results are
  * kept until any case changes (or a minute passes), so a busy dashboard costs one cheap query per view.
  */
 @Service
