@@ -21,7 +21,7 @@ import org.fengqiao.cases.CaseStatus;
 import org.fengqiao.platform.ChinaTime;
 
 /**
- * Keeps the daily rollup ({@code analytics_daily_rollup}, V94) in step with the cases: every
+ * Keeps the daily rollup ({@code analytics_daily_rollup}, V100) in step with the cases: every
  * {@code fengqiao.analytics.rollup-interval} (default 10 minutes, {@link RollupSchedule}, on one instance of a
  * cluster) it recomputes the (day, village) groups of the cases that have events since the last refresh, read from
  * the reporting views; an empty rollup is rebuilt month by month. Each batch is deleted and inserted in one
