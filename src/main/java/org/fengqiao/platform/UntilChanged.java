@@ -138,8 +138,7 @@ public final class UntilChanged<K, V> {
             if (!now.isBefore(kept.renewFrom()) && refreshing.add(key)) {
                 // the language as a value: the request's own locale context dies with the request
                 java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-                REFRESHER.execute(() -> {
-                    org.springframework.context.i18n.LocaleContextHolder.setLocale(locale);
+                REFRESHER.execute(() -> InLocale.run(locale, () -> {
                     try {
                         // a renewal that ended after this viewer read the answer may already have done the work
                         Kept<V> held = latest.getIfPresent(key);
@@ -154,10 +153,9 @@ public final class UntilChanged<K, V> {
                         org.slf4j.LoggerFactory.getLogger(UntilChanged.class)
                                 .warn("could not compute an answer anew in the background", e);
                     } finally {
-                        org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
                         refreshing.remove(key);
                     }
-                });
+                }));
             }
             return kept.value();
         }

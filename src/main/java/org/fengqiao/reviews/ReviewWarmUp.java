@@ -12,7 +12,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 import org.fengqiao.access.Actor;
@@ -20,6 +19,7 @@ import org.fengqiao.intelligence.topics.AgendaPeriod;
 import org.fengqiao.organisation.Unit;
 import org.fengqiao.organisation.Units;
 import org.fengqiao.platform.ChinaTime;
+import org.fengqiao.platform.InLocale;
 import org.fengqiao.reviews.ReviewCadences.Cadence;
 import org.fengqiao.reviews.ReviewCadences.Frequency;
 
@@ -77,20 +77,18 @@ public class ReviewWarmUp {
             }
             // the agendas' texts in the platform's first language, as most viewers read them; the caller's own
             // language is given back afterwards (a scheduler thread has none; a caller on its own thread keeps its)
-            org.springframework.context.i18n.LocaleContext callers = LocaleContextHolder.getLocaleContext();
-            LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
             try {
-                long started = System.nanoTime();
-                hotTopics.warm(actor, period);
-                agendas.agenda(actor, centre.id(), today);
+                InLocale.run(Locale.SIMPLIFIED_CHINESE, () -> {
+                    long started = System.nanoTime();
+                    hotTopics.warm(actor, period);
+                    agendas.agenda(actor, centre.id(), today);
+                    log.info("Agenda of {} for {} warmed in {} ms", centre.code(), today,
+                            (System.nanoTime() - started) / 1_000_000);
+                });
                 warmed++;
-                log.info("Agenda of {} for {} warmed in {} ms", centre.code(), today,
-                        (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 // the next run tries again; a viewer meanwhile computes what is missing
                 log.warn("Could not warm the agenda of {}", centre.code(), e);
-            } finally {
-                LocaleContextHolder.setLocaleContext(callers);
             }
         }
         return warmed;

@@ -13,12 +13,8 @@ import java.time.LocalDateTime;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import tools.jackson.databind.JsonNode;
@@ -28,10 +24,8 @@ import org.fengqiao.analytics.topics.HotTopicBoard;
 import org.fengqiao.cases.CaseLists;
 import org.fengqiao.intelligence.topics.AgendaPeriod;
 import org.fengqiao.organisation.Unit;
-import org.fengqiao.organisation.Units;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.IntegrationTest;
-import org.fengqiao.support.TestClock;
 
 /**
  * The speed of review agendas without stale answers: the county's monthly report shows — and reads — the case
@@ -39,16 +33,7 @@ import org.fengqiao.support.TestClock;
  * list in the database, where an instance that never computed it finds it.
  */
 @IntegrationTest
-class AgendaWarmUpTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    Units units;
+class AgendaWarmUpTest extends ReviewFixture {
 
     @Autowired
     Agendas agendas;
@@ -63,29 +48,10 @@ class AgendaWarmUpTest {
     CaseLists cases;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
     PlatformTransactionManager transactions;
 
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        Api.forgetTokens();
-    }
-
-    @AfterEach
-    void tidy() {
-        clock.reset();
-        Api.forgetTokens();
-    }
-
     void register(String title) {
-        Api.Response r = api.post("fq.intake", "/api/cases", aCase().dispute("NEIGHBOUR").inVillage(FENGYUAN)
-                .titled(title).body());
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        register("fq.intake", aCase().dispute("NEIGHBOUR").inVillage(FENGYUAN).titled(title).body());
     }
 
     @Test

@@ -16,20 +16,14 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
 import org.fengqiao.cases.DeadlineSweep;
-import org.fengqiao.organisation.Units;
 import org.fengqiao.support.Api;
 import org.fengqiao.support.IntegrationTest;
-import org.fengqiao.support.TestClock;
 
 /**
  * 研判会商: the township's weekly agenda generated from known cases section by section, a meeting record whose
@@ -37,42 +31,10 @@ import org.fengqiao.support.TestClock;
  * onto the next agenda until done, the minutes and ledger as files, and bad records refused with nothing written.
  */
 @IntegrationTest
-class ReviewMeetingsTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
-
-    @Autowired
-    Units units;
+class ReviewMeetingsTest extends ReviewFixture {
 
     @Autowired
     DeadlineSweep sweep;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        Api.forgetTokens();
-    }
-
-    @AfterEach
-    void tidy() {
-        clock.reset();
-        Api.forgetTokens();
-    }
-
-    long register(String user, Map<String, Object> body) {
-        Api.Response r = api.post(user, "/api/cases", body);
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.get("id").asLong();
-    }
 
     static List<Long> ids(JsonNode agenda, String section) {
         List<Long> ids = new ArrayList<>();
