@@ -30,13 +30,17 @@ class SchedulerConfiguration {
     SchedulerLifecycle scheduler(DataSource dataSource, java.util.List<RecurringTask<?>> recurringTasks,
                                  @Value("${fengqiao.scheduler.polling-interval:PT10S}") Duration polling,
                                  @Value("${fengqiao.scheduler.heartbeat-interval:PT30S}") Duration heartbeat,
-                                 @Value("${fengqiao.scheduler.shutdown-max-wait:PT20S}") Duration shutdownWait) {
+                                 @Value("${fengqiao.scheduler.shutdown-max-wait:PT20S}") Duration shutdownWait,
+                                 @Value("${fengqiao.scheduler.threads:4}") int threads) {
         Scheduler scheduler = Scheduler.create(dataSource)
                 .startTasks(recurringTasks)
                 .pollingInterval(polling)
                 // an execution picked by an instance that was killed is taken over after a few missed heartbeats
                 .heartbeatInterval(heartbeat)
-                .threads(2)
+                // four, not two: on a large history the nightly records check and the classifier's training each
+                // run for minutes, and with two threads they held both while the deadline sweep, the notifications
+                // and the figures' rollup waited (seen at a million cases); the tasks mostly wait on the database
+                .threads(threads)
                 // on shutdown a running task is asked to stop (SchedulerState.isShuttingDown) and waited for this
                 // long, not the library's 30 minutes: an execution cut short runs again on the next instance
                 .shutdownMaxWait(shutdownWait)
