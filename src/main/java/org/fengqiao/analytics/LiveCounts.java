@@ -1,9 +1,5 @@
 package org.fengqiao.analytics;
 
-import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,7 +10,6 @@ import org.fengqiao.analytics.Summary.Selection;
 import org.fengqiao.cases.CaseLists;
 import org.fengqiao.cases.CaseScope;
 import org.fengqiao.cases.CaseStatus;
-import org.fengqiao.cases.Channel;
 import org.fengqiao.platform.ChinaTime;
 import org.fengqiao.regions.DivisionCode;
 import org.fengqiao.regions.RegionLevel;
@@ -44,11 +39,7 @@ class LiveCounts {
                 + " else '-' end";
         String unit = selection.granularity() == Granularity.WEEK ? "week" : "day";
 
-        CohortCounts[] total = {CohortCounts.NONE};
-        Map<LocalDate, Map<Channel, Long>> trend = new HashMap<>();
-        Map<String, CohortCounts> byCategory = new HashMap<>();
-        Map<String, CohortCounts> byDispute = new HashMap<>();
-        Map<String, CohortCounts> byArea = new HashMap<>();
+        CohortRows rows = new CohortRows();
         // one pass over the cohort: totals and every breakdown at once (grouping sets); sorts in memory
         jdbc.sql("set local work_mem = '32MB'").update();
         String mainSql = """
@@ -72,22 +63,9 @@ class LiveCounts {
                       from case_report c where %s) x
                 group by grouping sets ((x.bucket, x.channel), (x.cat1), (x.dispute_type), (x.area), ())
                 """.formatted(unit, area, Measures.IS_CLOSED, Measures.IS_RESOLVED, Measures.IS_SATISFIED, cohort.sql());
-        cohort.bind(jdbc.sql(mainSql))
-                .query(rs -> {
-                    CohortCounts counts = CohortCounts.of(rs);
-                    if (rs.getInt("g_bucket") == 0) {
-                        trend.computeIfAbsent(rs.getObject("bucket", LocalDate.class), d -> new EnumMap<>(Channel.class))
-                                .put(Channel.valueOf(rs.getString("channel")), counts.registered());
-                    } else if (rs.getInt("g_cat") == 0) {
-                        byCategory.put(rs.getString("cat1"), counts);
-                    } else if (rs.getInt("g_dispute") == 0) {
-                        byDispute.put(rs.getString("dispute_type"), counts);
-                    } else if (rs.getInt("g_area") == 0) {
-                        byArea.put(rs.getString("area"), counts);
-                    } else {
-                        total[0] = counts;
-                    }
-                });
+        cohort.bind(jdbc.sql(mainSql)).query(rs -> {
+            rows.add(rs);
+        });
 
         // every step of a case happens after its registration, so only events since the period began matter;
         // an acceptance answers the assignment or transfer just before it (only those lead to ASSIGNED)
@@ -134,6 +112,6 @@ class LiveCounts {
                 .param("eventsFrom", ChinaTime.startOf(selection.from()).atOffset(java.time.ZoneOffset.UTC))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
 
-        return new CohortTotals(total[0], trend, byCategory, byDispute, byArea, acceptance, suggestions, sources);
+        return rows.totals(acceptance, suggestions, sources);
     }
 }

@@ -2,8 +2,6 @@ package org.fengqiao.analytics;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +14,6 @@ import org.fengqiao.access.Actor;
 import org.fengqiao.access.Jurisdiction;
 import org.fengqiao.analytics.Summary.Granularity;
 import org.fengqiao.analytics.Summary.Selection;
-import org.fengqiao.cases.Channel;
 import org.fengqiao.regions.DivisionCode;
 import org.fengqiao.regions.RegionLevel;
 
@@ -118,27 +115,12 @@ class RollupReads {
                       from analytics_daily_rollup r where %s) x
                 group by grouping sets ((x.bucket, x.channel), (x.cat1), (x.dispute_type), (x.area), ())
                 """.formatted(bucket, area, where);
-        CohortCounts[] total = {CohortCounts.NONE};
+        CohortRows rows = new CohortRows();
         long[][] extra = {new long[4], new long[2], new long[4]};
-        Map<LocalDate, Map<Channel, Long>> trend = new HashMap<>();
-        Map<String, CohortCounts> byCategory = new HashMap<>();
-        Map<String, CohortCounts> byDispute = new HashMap<>();
-        Map<String, CohortCounts> byArea = new HashMap<>();
         JdbcClient.StatementSpec spec = jdbc.sql(sql);
         p.forEach(spec::param);
         spec.query(rs -> {
-            CohortCounts counts = CohortCounts.of(rs);
-            if (rs.getInt("g_bucket") == 0) {
-                trend.computeIfAbsent(rs.getObject("bucket", LocalDate.class), d -> new EnumMap<>(Channel.class))
-                        .put(Channel.valueOf(rs.getString("channel")), counts.registered());
-            } else if (rs.getInt("g_cat") == 0) {
-                byCategory.put(rs.getString("cat1"), counts);
-            } else if (rs.getInt("g_dispute") == 0) {
-                byDispute.put(rs.getString("dispute_type"), counts);
-            } else if (rs.getInt("g_area") == 0) {
-                byArea.put(rs.getString("area"), counts);
-            } else {
-                total[0] = counts;
+            if (rows.add(rs)) {
                 extra[0] = new long[] {rs.getLong("suggestion_decided"), rs.getLong("suggestion_kept"),
                         rs.getLong("unit_suggested"), rs.getLong("unit_kept")};
                 extra[1] = new long[] {rs.getLong("accepted"), rs.getLong("accepted_on_time")};
@@ -146,8 +128,7 @@ class RollupReads {
                         rs.getLong("rated_staff"), rs.getLong("rated_staff_satisfied")};
             }
         });
-        return Optional.of(new Read(new CohortTotals(total[0], trend, byCategory, byDispute, byArea, extra[1], extra[0],
-                extra[2]), state.get().refreshedAt()));
+        return Optional.of(new Read(rows.totals(extra[1], extra[0], extra[2]), state.get().refreshedAt()));
     }
 
     /** The codes of a region's subtree as a range (the prefix, and the prefix padded with 9s to 15 digits). */
