@@ -51,13 +51,14 @@ public class CaseLists {
         if (page < 0 || size < 1 || size > 500) {
             throw new ProblemException.InvalidInput("size", "case.badPage");
         }
-        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()), parties.hashesFor(actor));
+        PartyHashes hashes = parties.hashesFor(actor);
+        Where where = where(actor.jurisdiction(), filter, trayBounds(clock.instant()), hashes);
         long total = filter.equals(CaseFilter.none()) && actor.jurisdiction().regionPrefix() != null
                 ? cappedJurisdictionCount(actor.jurisdiction()) : cappedCount(where);
         if (page == 0) {
             parties.audit(actor, filter, total);
         }
-        List<CaseSummary> items = total == 0 ? List.of() : items(actor, filter, where, sort, page, size);
+        List<CaseSummary> items = total == 0 ? List.of() : items(actor, filter, where, hashes, sort, page, size);
         return new Page<>(items, page, size, total);
     }
 
@@ -74,8 +75,8 @@ public class CaseLists {
      * halves, each takes its first cases in order from its own index, and the page is taken from both. (A tray's
      * list is short and bounded by its own conditions: read as one.)
      */
-    private List<CaseSummary> items(Actor actor, CaseFilter filter, Where where, CaseFilter.Sort sort, int page,
-                                    int size) {
+    private List<CaseSummary> items(Actor actor, CaseFilter filter, Where where, PartyHashes hashes,
+                                    CaseFilter.Sort sort, int page, int size) {
         org.fengqiao.access.Jurisdiction j = actor.jurisdiction();
         if (j.regionPrefix() == null || filter.tray() != null) {
             return where.bind(jdbc.sql(SUMMARY_COLUMNS + where.sql() + " order by " + sort.sql
@@ -83,15 +84,12 @@ public class CaseLists {
                     .param("limit", size).param("offset", (long) page * size)
                     .query((rs, n) -> summary(rs)).list();
         }
-        Instant now = clock.instant();
-        Where region = where(regionHalf(j), filter, trayBounds(now), parties.hashesFor(actor));
-        Where unit = where(unitHalf(j), filter, trayBounds(now), parties.hashesFor(actor));
+        // no tray here: the halves need no tray bounds
+        Where region = where(regionHalf(j), filter, null, hashes);
+        Where unit = where(unitHalf(j), filter, null, hashes);
         java.util.Map<String, Object> params = new java.util.HashMap<>(region.params());
         params.putAll(unit.params()); // the same filter: the same names with the same values
-        // the region half's own condition, in the form its index reads in order
-        String inOrder = region.sql().replaceFirst(java.util.regex.Pattern.quote(inRegionWrittenOut(j.regionPrefix())),
-                java.util.regex.Matcher.quoteReplacement(inRegionInOrderWrittenOut(j.regionPrefix())));
-        return new Where("", params).bind(jdbc.sql("select * from ((" + SUMMARY_COLUMNS + inOrder
+        return new Where("", params).bind(jdbc.sql("select * from ((" + SUMMARY_COLUMNS + region.sql()
                         + " order by " + sort.sql + " limit :top) union (" + SUMMARY_COLUMNS + unit.sql()
                         + " order by " + sort.sql + " limit :top)) c order by " + sort.sql
                         + " limit :limit offset :offset"))

@@ -70,7 +70,8 @@ final class CaseSql {
      */
     static String inJurisdictionWrittenOut(Jurisdiction j) {
         if (j.unitId() == NO_UNIT) {
-            return "(" + inRegionWrittenOut(j.regionPrefix()) + ")";
+            // a list's region half, read in registration order from the region's own index
+            return "(" + inRegionInOrderWrittenOut(j.regionPrefix()) + ")";
         }
         if (NOWHERE.equals(j.regionPrefix())) {
             // the involved cases looked up by id (not as a semi-join, which PostgreSQL may answer walking the whole
@@ -113,7 +114,10 @@ final class CaseSql {
     /** No region: a centre's jurisdiction without its region ({@link #unitHalf}); no case's region starts so. */
     private static final String NOWHERE = "-";
 
-    /** A centre's jurisdiction without the cases its unit is involved with elsewhere: its region alone. */
+    /**
+     * A centre's jurisdiction without the cases its unit is involved with elsewhere: its region alone, written in the
+     * form its index reads in registration order ({@link #inRegionInOrderWrittenOut}).
+     */
     static Jurisdiction regionHalf(Jurisdiction j) {
         return new Jurisdiction(j.regionPrefix(), NO_UNIT);
     }
